@@ -1,0 +1,126 @@
+package dev.retort.internal.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a set of revisions for everything that would make the graph unusable, collecting every
+ * problem instead of stopping at the first, so one run tells the user all that needs fixing.
+ */
+final class GraphValidator {
+
+    /** Words the target grammar gives a meaning; an id or label spelled so could never be named. */
+    static final Set<String> RESERVED = Set.of("head", "heads", "base", "current");
+
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Revision> byId = new LinkedHashMap<>();
+
+    private GraphValidator() {
+    }
+
+    /**
+     * @param revisions the revisions as read from the migration files
+     * @return the problems found, one sentence each naming revisions and files; empty if valid
+     */
+    static List<String> problems(Collection<Revision> revisions) {
+        GraphValidator validator = new GraphValidator();
+        validator.checkIdsAndDuplicates(revisions);
+        validator.byId.values().forEach(validator::checkReferences);
+        validator.checkLabels();
+        CycleFinder.cycles(validator.byId).forEach(validator::reportCycle);
+        return List.copyOf(validator.problems);
+    }
+
+    private void checkIdsAndDuplicates(Collection<Revision> revisions) {
+        Map<String, List<String>> originsById = new LinkedHashMap<>();
+        for (Revision revision : revisions) {
+            checkName("Revision id", revision.id(), revision);
+            originsById.computeIfAbsent(revision.id(), id -> new ArrayList<>()).add(revision.origin());
+            byId.putIfAbsent(revision.id(), revision);
+        }
+        originsById.forEach((id, origins) -> {
+            if (origins.size() > 1) {
+                problems.add("Revision id '" + id + "' is defined by more than one file: "
+                        + String.join(", ", origins) + ". Give each migration its own id.");
+            }
+        });
+    }
+
+    /** Ids and labels appear in targets such as {@code a1@head} or {@code a1+2}, hence the strict alphabet. */
+    private void checkName(String what, String name, Revision owner) {
+        String where = " in " + owner.origin();
+        if (name.isEmpty()) {
+            problems.add(what + where + " is empty; use letters, digits, '_' and '.'.");
+            return;
+        }
+        Set<String> illegal = name.chars()
+                .filter(c -> !isAllowed((char) c))
+                .mapToObj(c -> "'" + (char) c + "'")
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!illegal.isEmpty()) {
+            problems.add(what + " '" + name + "'" + where + " contains characters that are not allowed: "
+                    + String.join(", ", illegal) + ". Use only letters, digits, '_' and '.'.");
+        } else if (RESERVED.contains(name)) {
+            problems.add(what + " '" + name + "'" + where + " is a reserved word (" + String.join(", ",
+                    new TreeSet<>(RESERVED)) + ") and could not be named in a target; choose another.");
+        }
+    }
+
+    private static boolean isAllowed(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+    }
+
+    private void checkReferences(Revision revision) {
+        checkReferenceList(revision, revision.parents(), "names parent");
+        checkReferenceList(revision, revision.dependsOn(), "depends on");
+    }
+
+    private void checkReferenceList(Revision revision, List<String> references, String relation) {
+        String subject = "Revision '" + revision.id() + "' (" + revision.origin() + ") " + relation + " '";
+        Set<String> seen = new HashSet<>();
+        for (String reference : references) {
+            if (!seen.add(reference)) {
+                problems.add(subject + reference + "' more than once; list it once.");
+            } else if (!byId.containsKey(reference)) {
+                problems.add(subject + reference + "', which no migration file defines.");
+            }
+        }
+    }
+
+    private void checkLabels() {
+        Map<String, Revision> ownerByLabel = new LinkedHashMap<>();
+        for (Revision revision : byId.values()) {
+            for (String label : revision.branchLabels()) {
+                checkName("Branch label", label, revision);
+                Revision earlier = ownerByLabel.putIfAbsent(label, revision);
+                if (earlier != null) {
+                    problems.add("Branch label '" + label + "' is used by both " + describe(earlier)
+                            + " and " + describe(revision) + "; a label must name one branch.");
+                }
+                Revision sameId = byId.get(label);
+                if (sameId != null) {
+                    problems.add("Branch label '" + label + "' on " + describe(revision)
+                            + " is also the id of " + describe(sameId) + "; targets could not tell them apart.");
+                }
+            }
+        }
+    }
+
+    private void reportCycle(List<String> cycle) {
+        String files = cycle.stream().map(id -> byId.get(id).origin()).collect(Collectors.joining(", "));
+        problems.add("Revisions form a cycle: " + String.join(" -> ", cycle) + " -> " + cycle.get(0)
+                + " (" + files + "); each arrow points to a revision that lists the previous one as a"
+                + " parent or dependency. Remove one of these links.");
+    }
+
+    private static String describe(Revision revision) {
+        return "revision '" + revision.id() + "' (" + revision.origin() + ")";
+    }
+}
