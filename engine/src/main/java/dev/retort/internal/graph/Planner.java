@@ -1,0 +1,181 @@
+package dev.retort.internal.graph;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.error.TargetException;
+import dev.retort.internal.graph.TargetResolver.Destination;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a target into a plan, given the graph and the version table's rows. Pure: no I/O.
+ *
+ * <h2>Database state</h2>
+ * The version table holds a set of rows V, like Alembic's {@code alembic_version}. The
+ * <em>applied set</em> A is V together with everything the rows need through {@code parents}
+ * and {@code dependsOn}. Conversely the rows for an applied set are
+ * heads(A) = { r in A : no revision in A has r as a parent }. Only {@code parents} decide rows:
+ * after applying X, which depends on D on another branch, both D (still the head of its branch)
+ * and X are rows, as in Alembic.
+ *
+ * <p>Every plan keeps V == heads(A) after each step: a step's rows are the difference between
+ * heads(A) before and after it (A plus the revision on upgrade, A minus it on downgrade). If the
+ * table's rows were not exactly heads(A) to begin with, the first step also repairs them.
+ *
+ * <ul>
+ * <li>upgrade to T: A' = A ∪ closure(T); steps are A' \ A, parents and dependencies first.</li>
+ * <li>downgrade to X: A' = A \ descendants(X), X itself staying applied; {@code base} empties A;
+ *     {@code <branch>@base} removes the branch's root and everything that needs it. Steps are
+ *     A \ A', children and dependents first, so reverting a revision another applied revision
+ *     depends on reverts the dependent first.</li>
+ * </ul>
+ *
+ * <p>Rows naming a revision the graph lacks fail with {@link ErrorCode#VALIDATION_FAILED}; a
+ * target that cannot be resolved fails with a {@link TargetException} naming the candidates.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    /**
+     * @param graph       the revision graph
+     * @param currentRows the version table's rows
+     * @param target      the target as the user wrote it; see {@link TargetParser}
+     * @return the steps that apply everything the target needs and the database lacks; empty if
+     * the target is already applied or is {@code base}
+     * @throws TargetException if the target is invalid, unresolvable or steps backward ({@code -N})
+     * @throws RetortException {@link ErrorCode#VALIDATION_FAILED} if a row names an unknown revision
+     */
+    public static Plan upgrade(RevisionGraph graph, Set<String> currentRows, String target) {
+        Target parsed = TargetParser.parse(target);
+        VersionRows rows = VersionRows.of(graph, currentRows);
+        if (parsed instanceof Target.Relative relative && relative.offset() < 0) {
+            throw new TargetException(target, "Upgrade target '" + target + "' steps backward; use 'retort"
+                    + " downgrade " + target + "', or '+N' to step forward.", List.of());
+        }
+        Set<String> targets = resolver(graph, rows, "upgrade", target).upgradeTargets(parsed);
+        Set<String> missing = new HashSet<>(graph.closure(targets));
+        missing.removeAll(rows.applied());
+        List<Step> steps = new ArrayList<>();
+        for (String id : graph.inOrder(missing)) {
+            steps.add(rows.apply(id));
+        }
+        return plan(Direction.UPGRADE, target, currentRows, steps, rows);
+    }
+
+    /**
+     * @param graph       the revision graph
+     * @param currentRows the version table's rows
+     * @param target      the target as the user wrote it; see {@link TargetParser}
+     * @return the steps that revert everything applied beyond the target; empty if nothing is
+     * @throws TargetException if the target is invalid, unresolvable, steps forward ({@code +N}),
+     *                         or names a revision that is not applied
+     * @throws RetortException {@link ErrorCode#VALIDATION_FAILED} if a row names an unknown revision
+     */
+    public static Plan downgrade(RevisionGraph graph, Set<String> currentRows, String target) {
+        Target parsed = TargetParser.parse(target);
+        VersionRows rows = VersionRows.of(graph, currentRows);
+        if (parsed instanceof Target.Relative relative && relative.offset() > 0) {
+            throw new TargetException(target, "Downgrade target '" + target + "' steps forward; use 'retort"
+                    + " upgrade " + target + "', or '-N' to step back.", List.of());
+        }
+        Destination destination = resolver(graph, rows, "downgrade", target).destination(parsed);
+        requireApplied(destination.keep(), rows, target);
+        Set<String> removed = removedBy(graph, destination);
+        removed.retainAll(rows.applied());
+        List<String> order = graph.inOrder(removed);
+        Collections.reverse(order);
+        List<Step> steps = new ArrayList<>();
+        for (String id : order) {
+            steps.add(rows.revert(id));
+        }
+        return plan(Direction.DOWNGRADE, target, currentRows, steps, rows);
+    }
+
+    /**
+     * The rows after {@code stamp TARGET}, which records a revision without running anything.
+     * {@code heads} gives every head, {@code base} nothing; a revision replaces the rows on its
+     * own line (its ancestors and descendants) and keeps rows of unrelated branches;
+     * {@code <branch>@base} drops the branch as a downgrade would. For {@code --purge}, pass
+     * empty {@code currentRows}.
+     *
+     * @return the rows, sorted; always heads of their applied set
+     * @throws TargetException if the target is invalid or unresolvable
+     * @throws RetortException {@link ErrorCode#VALIDATION_FAILED} if a row names an unknown revision
+     */
+    public static Set<String> stampRows(RevisionGraph graph, Set<String> currentRows, String target) {
+        Target parsed = TargetParser.parse(target);
+        VersionRows rows = VersionRows.of(graph, currentRows);
+        Destination destination = resolver(graph, rows, "stamp", target).destination(parsed);
+        Set<String> related = graph.closure(destination.keep());
+        related.addAll(graph.dependentClosure(destination.keep()));
+        Set<String> reached = new HashSet<>(destination.keep());
+        rows.heads().stream().filter(row -> !related.contains(row)).forEach(reached::add);
+        Set<String> applied = graph.closure(reached);
+        applied.removeAll(graph.dependentClosure(destination.cut()));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(VersionRows.headsOf(graph, applied)));
+    }
+
+    /**
+     * The revisions of a history range {@code start:end}, newest first: those that are
+     * {@code end} or its ancestors and {@code start} or its descendants. An open side, {@code base}
+     * as start or a database at base as {@code current} start imposes no lower bound.
+     *
+     * @param range such as {@code base:head}, {@code -3:}, {@code a1:b2}, {@code current}
+     * @return revision ids in reverse topological order
+     * @throws TargetException if either side is invalid or unresolvable
+     * @throws RetortException {@link ErrorCode#VALIDATION_FAILED} if a row names an unknown revision
+     */
+    public static List<String> range(RevisionGraph graph, Set<String> currentRows, String range) {
+        TargetRange parsed = TargetParser.parseRange(range);
+        VersionRows rows = VersionRows.of(graph, currentRows);
+        Set<String> shown = parsed.end()
+                .map(end -> graph.closure(rangePoints(graph, rows, end)))
+                .orElseGet(() -> graph.closure(graph.heads()));
+        parsed.start()
+                .map(start -> rangePoints(graph, rows, start))
+                .filter(points -> !points.isEmpty())
+                .ifPresent(points -> shown.retainAll(graph.dependentClosure(points)));
+        List<String> newestFirst = graph.inOrder(shown);
+        Collections.reverse(newestFirst);
+        return List.copyOf(newestFirst);
+    }
+
+    private static Set<String> rangePoints(RevisionGraph graph, VersionRows rows, Target side) {
+        return new TargetResolver(graph, rows.heads(), "show", side.expression()).upgradeTargets(side);
+    }
+
+    private static TargetResolver resolver(RevisionGraph graph, VersionRows rows, String verb, String target) {
+        return new TargetResolver(graph, rows.heads(), verb, target);
+    }
+
+    private static void requireApplied(Set<String> revisions, VersionRows rows, String target) {
+        List<String> missing = revisions.stream().filter(id -> !rows.applied().contains(id)).sorted().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> current = rows.heads().stream().sorted().toList();
+        String named = missing.size() == 1 ? "Revision '" + missing.get(0) + "'" : "Revisions " + String.join(", ", missing);
+        String via = missing.equals(List.of(target)) ? "" : " (target '" + target + "')";
+        throw new TargetException(target, named + via + (missing.size() == 1 ? " is" : " are") + " not applied;"
+                + " current rows are " + (current.isEmpty() ? "none (base)" : String.join(", ", current))
+                + "; nothing to downgrade.", current);
+    }
+
+    /** Strict descendants of the kept revisions (but never a kept one), plus the cut roots and theirs. */
+    private static Set<String> removedBy(RevisionGraph graph, Destination destination) {
+        Set<String> removed = graph.dependentClosure(destination.keep());
+        removed.removeAll(graph.closure(destination.keep()));
+        removed.addAll(graph.dependentClosure(destination.cut()));
+        return removed;
+    }
+
+    private static Plan plan(Direction direction, String target, Set<String> before, List<Step> steps, VersionRows rows) {
+        return new Plan(direction, target, before, steps, steps.isEmpty() ? before : rows.heads());
+    }
+}
