@@ -28,10 +28,11 @@ import java.util.TreeSet;
  *
  * <ul>
  * <li>upgrade to T: A' = A ∪ closure(T); steps are A' \ A, parents and dependencies first.</li>
- * <li>downgrade to X: A' = A \ descendants(X), X itself staying applied; {@code base} empties A;
- *     {@code <branch>@base} removes the branch's root and everything that needs it. Steps are
- *     A \ A', children and dependents first, so reverting a revision another applied revision
- *     depends on reverts the dependent first.</li>
+ * <li>downgrade to X: X stays applied; its children (through {@code parents}) and everything that
+ *     needs them are removed, as Alembic does. A revision that only depends on X is not after X
+ *     and stays. {@code base} empties A; {@code <branch>@base} removes the branch's root and
+ *     everything that needs it. Steps are A \ A', children and dependents first, so reverting a
+ *     revision another applied revision depends on reverts the dependent first.</li>
  * </ul>
  *
  * <p>Rows naming a revision the graph lacks fail with {@link ErrorCode#VALIDATION_FAILED}; a
@@ -100,7 +101,8 @@ public final class Planner {
     /**
      * The rows after {@code stamp TARGET}, which records a revision without running anything.
      * {@code heads} gives every head, {@code base} nothing; a revision replaces the rows on its
-     * own line (its ancestors and descendants) and keeps rows of unrelated branches;
+     * own line (its ancestors, and the revisions a downgrade to it would remove) and keeps the
+     * other rows, including those of branches that merely depend on it;
      * {@code <branch>@base} drops the branch as a downgrade would. For {@code --purge}, pass
      * empty {@code currentRows}.
      *
@@ -113,7 +115,7 @@ public final class Planner {
         VersionRows rows = VersionRows.of(graph, currentRows);
         Destination destination = resolver(graph, rows, "stamp", target).destination(parsed);
         Set<String> related = graph.closure(destination.keep());
-        related.addAll(graph.dependentClosure(destination.keep()));
+        related.addAll(beyond(graph, destination.keep()));
         Set<String> reached = new HashSet<>(destination.keep());
         rows.heads().stream().filter(row -> !related.contains(row)).forEach(reached::add);
         Set<String> applied = graph.closure(reached);
@@ -167,12 +169,24 @@ public final class Planner {
                 + "; nothing to downgrade.", current);
     }
 
-    /** Strict descendants of the kept revisions (but never a kept one), plus the cut roots and theirs. */
+    /** What a downgrade to the destination removes: everything beyond the kept revisions, and the cut. */
     private static Set<String> removedBy(RevisionGraph graph, Destination destination) {
-        Set<String> removed = graph.dependentClosure(destination.keep());
-        removed.removeAll(graph.closure(destination.keep()));
+        Set<String> removed = beyond(graph, destination.keep());
         removed.addAll(graph.dependentClosure(destination.cut()));
         return removed;
+    }
+
+    /**
+     * The revisions after {@code kept}: their children through {@code parents} and everything that
+     * needs those, as Alembic drops a target's {@code nextrev} and their dependents. A revision that
+     * merely depends on a kept one is not after it, and a kept revision is never after another.
+     */
+    private static Set<String> beyond(RevisionGraph graph, Set<String> kept) {
+        Set<String> children = new HashSet<>();
+        kept.forEach(id -> children.addAll(graph.children(id)));
+        Set<String> after = graph.dependentClosure(children);
+        after.removeAll(graph.closure(kept));
+        return after;
     }
 
     private static Plan plan(Direction direction, String target, Set<String> before, List<Step> steps, VersionRows rows) {
