@@ -1,0 +1,127 @@
+package dev.retort.internal.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.retort.error.TargetException;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The target grammar, checked without a graph. */
+class TargetParserUnitTests {
+
+    static Stream<Arguments> validTargets() {
+        return Stream.of(
+                arguments("heads", new Target.Heads()),
+                arguments("base", new Target.Base()),
+                arguments("head", new Target.Head(0)),
+                arguments("head-1", new Target.Head(-1)),
+                arguments("a1b2", new Target.Named("a1b2", 0)),
+                arguments("1.2_x", new Target.Named("1.2_x", 0)),
+                arguments("a1+2", new Target.Named("a1", 2)),
+                arguments("a1-10", new Target.Named("a1", -10)),
+                arguments("mybranch@head", new Target.HeadOf("mybranch", 0)),
+                arguments("mybranch@head-2", new Target.HeadOf("mybranch", -2)),
+                arguments("mybranch@base", new Target.BaseOf("mybranch")),
+                arguments("+2", new Target.Relative(2)),
+                arguments("-1", new Target.Relative(-1)));
+    }
+
+    static Stream<Arguments> invalidTargets() {
+        return Stream.of(
+                arguments("-0", "a relative step must be at least 1"),
+                arguments("+0", "a relative step must be at least 1"),
+                arguments("+x", "'+' must be followed by a number of steps"),
+                arguments("a1-", "'-' must be followed by a number of steps"),
+                arguments("a+1+2", "'+' must be followed by a number of steps"),
+                arguments("+1234567", "is too large"),
+                arguments("abc@", "'@' must be followed by 'head' or 'base'"),
+                arguments("abc@tail", "'@' must be followed by 'head' or 'base'"),
+                arguments("@head", "'@' needs a revision or branch label before it"),
+                arguments("", "it is empty"),
+                arguments("  ", "it is empty"),
+                arguments("a b", "it contains whitespace"),
+                arguments(" head", "it contains whitespace"),
+                arguments("heads+1", "'heads' cannot take a relative step"),
+                arguments("base-1", "'base' cannot take a relative step"),
+                arguments("x@base+1", "'<branch>@base' cannot take a relative step"),
+                arguments("head@head", "'head' cannot be combined with '@'"),
+                arguments("a/b", "'a/b' is not a revision id, prefix or branch label"),
+                arguments("current", "'current' is only valid in a history range"));
+    }
+
+    @Nested
+    class Targets {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.retort.internal.graph.TargetParserUnitTests#validTargets")
+        void everyValidFormParsesToItsTarget(String text, Target expected) {
+            assertThat(TargetParser.parse(text)).isEqualTo(expected);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.retort.internal.graph.TargetParserUnitTests#validTargets")
+        void theCanonicalExpressionIsWhatWasWritten(String text, Target expected) {
+            assertThat(expected.expression()).isEqualTo(text);
+        }
+
+        @ParameterizedTest(name = "''{0}''")
+        @MethodSource("dev.retort.internal.graph.TargetParserUnitTests#invalidTargets")
+        void everyInvalidFormSaysWhatIsWrongAndWhatIsValid(String text, String reason) {
+            TargetException thrown = catchThrowableOfType(TargetException.class, () -> TargetParser.parse(text));
+
+            assertThat(thrown).isNotNull();
+            assertThat(thrown.getMessage()).startsWith("Invalid target '" + text + "': ").contains(reason)
+                    .endsWith(TargetParser.VALID_FORMS);
+            assertThat(thrown.target()).isEqualTo(text);
+            assertThat(thrown.candidates()).isEmpty();
+        }
+
+        @Test
+        void leadingZerosInAStepAreAccepted() {
+            assertThat(TargetParser.parse("+01")).isEqualTo(new Target.Relative(1));
+        }
+    }
+
+    @Nested
+    class Ranges {
+
+        @Test
+        void bothSidesAreOptional() {
+            assertThat(TargetParser.parseRange("base:head"))
+                    .isEqualTo(new TargetRange(Optional.of(new Target.Base()), Optional.of(new Target.Head(0))));
+            assertThat(TargetParser.parseRange(":a1"))
+                    .isEqualTo(new TargetRange(Optional.empty(), Optional.of(new Target.Named("a1", 0))));
+            assertThat(TargetParser.parseRange("-3:"))
+                    .isEqualTo(new TargetRange(Optional.of(new Target.Relative(-3)), Optional.empty()));
+            assertThat(TargetParser.parseRange(":")).isEqualTo(new TargetRange(Optional.empty(), Optional.empty()));
+        }
+
+        @Test
+        void currentIsAllowedOnEitherSideAndAloneMeansJustThatPoint() {
+            Optional<Target> current = Optional.of(new Target.Current());
+
+            assertThat(TargetParser.parseRange("current")).isEqualTo(new TargetRange(current, current));
+            assertThat(TargetParser.parseRange("current:br@head"))
+                    .isEqualTo(new TargetRange(current, Optional.of(new Target.HeadOf("br", 0))));
+        }
+
+        @Test
+        void aSecondColonIsRejected() {
+            assertThat(catchThrowableOfType(TargetException.class, () -> TargetParser.parseRange("a:b:c")))
+                    .hasMessageContaining("a range has one ':' between its start and end");
+        }
+
+        @Test
+        void anInvalidSideIsRejectedWithItsOwnReason() {
+            assertThat(catchThrowableOfType(TargetException.class, () -> TargetParser.parseRange("abc@:head")))
+                    .hasMessageStartingWith("Invalid target 'abc@': '@' must be followed by 'head' or 'base'");
+        }
+    }
+}
