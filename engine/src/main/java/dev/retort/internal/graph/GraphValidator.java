@@ -19,6 +19,8 @@ final class GraphValidator {
     /** Words the target grammar gives a meaning; an id or label spelled so could never be named. */
     static final Set<String> RESERVED = Set.of("head", "heads", "base", "current");
 
+    private static final int CYCLE_IDS_SHOWN = 10;
+
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Revision> byId = new LinkedHashMap<>();
 
@@ -114,10 +116,13 @@ final class GraphValidator {
     }
 
     private void reportCycle(List<String> cycle) {
-        String files = cycle.stream().map(id -> byId.get(id).origin()).collect(Collectors.joining(", "));
-        problems.add("Revisions form a cycle: " + String.join(" -> ", cycle) + " -> " + cycle.get(0)
-                + " (" + files + "); each arrow points to a revision that lists the previous one as a"
-                + " parent or dependency. Remove one of these links.");
+        // A cycle through a long history would otherwise make a message thousands of ids long.
+        List<String> shown = cycle.subList(0, Math.min(cycle.size(), CYCLE_IDS_SHOWN));
+        String more = cycle.size() > shown.size() ? " -> ... (" + (cycle.size() - shown.size()) + " more)" : "";
+        String files = shown.stream().map(id -> byId.get(id).origin()).collect(Collectors.joining(", "));
+        problems.add("Revisions form a cycle: " + String.join(" -> ", shown) + more + " -> " + cycle.get(0)
+                + " (" + files + (more.isEmpty() ? "" : ", ...") + "); each arrow points to a revision that lists"
+                + " the previous one as a parent or dependency. Remove one of these links.");
     }
 
     private static String describe(Revision revision) {
