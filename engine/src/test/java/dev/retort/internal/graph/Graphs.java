@@ -1,6 +1,5 @@
 package dev.retort.internal.graph;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,9 +47,5 @@ final class Graphs {
     /** The ids of {@code graph.revisions()}, in the graph's order. */
     static List<String> ids(RevisionGraph graph) {
         return graph.revisions().stream().map(Revision::id).toList();
-    }
-
-    static List<String> list(String... ids) {
-        return Arrays.asList(ids);
     }
 }
