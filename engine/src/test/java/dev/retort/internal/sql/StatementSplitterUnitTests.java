@@ -135,6 +135,12 @@ class StatementSplitterUnitTests {
         }
 
         @Test
+        void escapeStringAtTheStartOfAStatementIsRecognised() {
+            assertThat(split("SELECT 1;\nE'\\';';")).containsExactly(
+                    new SqlStatement("SELECT 1", 1), new SqlStatement("E'\\';'", 2));
+        }
+
+        @Test
         void escapeStringRightAfterPunctuationIsRecognised() {
             assertThat(sqls("SELECT (E'\\';'); SELECT 2")).containsExactly("SELECT (E'\\';')", "SELECT 2");
         }
