@@ -1,0 +1,105 @@
+package dev.retort.internal.sql;
+
+import dev.retort.internal.sql.SqlLexer.TokenKind;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The significant tokens of one statement (whitespace and comments skipped), lexed on demand so
+ * that classifying a multi-megabyte {@code INSERT} looks only at its first few words.
+ */
+final class LeadingTokens {
+
+    /** One significant token. {@code word} is upper-cased for words and empty otherwise. */
+    record Token(TokenKind kind, String word, String text) {
+
+        boolean is(String keyword) {
+            return kind == TokenKind.WORD && word.equals(keyword);
+        }
+    }
+
+    private static final Token END = new Token(TokenKind.END_OF_INPUT, "", "");
+    /** Punctuation and keywords are short; longer token text is never compared. */
+    private static final int MAX_TEXT = 64;
+
+    private final SqlLexer lexer;
+    private final List<Token> tokens = new ArrayList<>();
+    private final StringBuilder scratch = new StringBuilder();
+    private boolean exhausted;
+
+    /** @param sql one statement's text */
+    LeadingTokens(String sql) {
+        this.lexer = new SqlLexer(new SourceCursor(new StringReader(sql), 1));
+    }
+
+    /** @return the significant token at {@code index}, or an end-of-input token past the end */
+    Token get(int index) {
+        while (tokens.size() <= index && !exhausted) {
+            readOne();
+        }
+        return index < tokens.size() ? tokens.get(index) : END;
+    }
+
+    /** @return whether the token at {@code index} is the given (upper-case) keyword */
+    boolean is(int index, String keyword) {
+        return get(index).is(keyword);
+    }
+
+    /** @return whether the token at {@code index} is one of the given (upper-case) keywords */
+    boolean isAny(int index, String... keywords) {
+        for (String keyword : keywords) {
+            if (is(index, keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the token at {@code index} is the punctuation {@code symbol} */
+    boolean isSymbol(int index, String symbol) {
+        Token token = get(index);
+        return token.kind() == TokenKind.OTHER && token.text().equals(symbol);
+    }
+
+    /**
+     * @return the index just after the parenthesised list that starts at {@code index}, or
+     *     {@code index} itself when no {@code (} is there
+     */
+    int skipParentheses(int index) {
+        if (!isSymbol(index, "(")) {
+            return index;
+        }
+        int depth = 0;
+        int i = index;
+        do {
+            if (isSymbol(i, "(")) {
+                depth++;
+            } else if (isSymbol(i, ")")) {
+                depth--;
+            } else if (get(i) == END) {
+                return i;
+            }
+            i++;
+        } while (depth > 0);
+        return i;
+    }
+
+    private void readOne() {
+        while (true) {
+            scratch.setLength(0);
+            TokenKind kind = lexer.next(scratch);
+            switch (kind) {
+                case WHITESPACE, COMMENT -> {
+                    continue;
+                }
+                case END_OF_INPUT, SEMICOLON -> exhausted = true;
+                default -> {
+                    String text = scratch.length() <= MAX_TEXT ? scratch.toString() : "";
+                    tokens.add(new Token(kind, kind == TokenKind.WORD ? lexer.word() : "", text));
+                }
+            }
+            return;
+        }
+    }
+}
