@@ -1,0 +1,166 @@
+package dev.retort;
+
+import dev.retort.event.MigrationEvent;
+import dev.retort.internal.execute.Inspector;
+import dev.retort.internal.execute.Migrator;
+import dev.retort.internal.execute.ScriptWriter;
+import dev.retort.internal.execute.Settings;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.Set;
+
+/**
+ * Retort's entry point: migrates one database from one migration source.
+ *
+ * <p>Every method returns a cold publisher: nothing is read or connected until it is
+ * subscribed, and each subscription is one independent run. Runs that change the database
+ * ({@link #upgrade}, {@link #downgrade}, {@link #stamp}) first read and validate every migration
+ * file, then take the migration lock, re-read the version table under it, and check every
+ * statement they will run before running the first. Cancelling a run rolls back the revision in
+ * progress and releases the lock; revisions already committed stay applied.
+ *
+ * <pre>{@code
+ * Retort retort = Retort.builder(connectionFactory)
+ *         .migrations(MigrationSource.directory(Path.of("migrations")))
+ *         .build();
+ * retort.upgrade(Target.HEADS).blockLast();   // at the application's edge only
+ * }</pre>
+ */
+public final class Retort {
+
+    private final Migrator migrator;
+    private final Inspector inspector;
+    private final ScriptWriter scriptWriter;
+
+    Retort(Settings settings) {
+        this.migrator = new Migrator(settings);
+        this.inspector = new Inspector(settings);
+        this.scriptWriter = new ScriptWriter(settings);
+    }
+
+    /**
+     * @param connectionFactory the R2DBC connection factory of the database to migrate; a run
+     *                          uses two connections at once (one holds the lock)
+     * @return a builder
+     */
+    public static RetortBuilder builder(ConnectionFactory connectionFactory) {
+        return new RetortBuilder(connectionFactory);
+    }
+
+    /**
+     * Applies the upgrade sections of the revisions between the current heads and the target,
+     * each revision in its own transaction with its version-table change and history row.
+     *
+     * @param target where to go, typically {@link Target#HEADS}
+     * @return the run's events; completes after {@code RunCompleted}, or fails with a
+     *     {@link dev.retort.error.RetortException}
+     */
+    public Flux<MigrationEvent> upgrade(Target target) {
+        return migrator.migrate(Operation.UPGRADE, target.expression());
+    }
+
+    /**
+     * Applies the downgrade sections of the revisions above the target, newest first.
+     *
+     * @param target where to go: {@code -1}, a revision, {@code base}...
+     * @return the run's events, as for {@link #upgrade}
+     */
+    public Flux<MigrationEvent> downgrade(Target target) {
+        return migrator.migrate(Operation.DOWNGRADE, target.expression());
+    }
+
+    /**
+     * Sets the version table to the target without running any migration, for a database whose
+     * schema is already there (or to clear a dirty mark after a manual repair).
+     *
+     * @param target the revision(s) the database is really at
+     * @return the run's events
+     */
+    public Flux<MigrationEvent> stamp(Target target) {
+        return stamp(target, false);
+    }
+
+    /**
+     * Like {@link #stamp(Target)}; with {@code purge}, whatever the version table holds (even
+     * revisions no file defines) is replaced.
+     *
+     * @param target the revision(s) the database is really at
+     * @param purge  whether to empty the version table first
+     * @return the run's events
+     */
+    public Flux<MigrationEvent> stamp(Target target, boolean purge) {
+        return migrator.stamp(target.expression(), purge);
+    }
+
+    /**
+     * @return the version table's rows: the current heads (empty for a new database)
+     */
+    public Mono<Set<String>> current() {
+        return inspector.current();
+    }
+
+    /**
+     * @return every row of the history table, oldest first, read in one query
+     */
+    public Flux<HistoryEntry> history() {
+        return inspector.history();
+    }
+
+    /**
+     * Computes what an upgrade to the target would do, from the database's current heads. Reads
+     * only; takes no lock.
+     *
+     * @param target where to go
+     * @return the plan
+     */
+    public Mono<MigrationPlan> plan(Target target) {
+        return plan(Operation.UPGRADE, target);
+    }
+
+    /**
+     * Computes what a run would do, from the database's current heads. Reads only.
+     *
+     * @param operation upgrade, downgrade or stamp
+     * @param target    where to go
+     * @return the plan
+     */
+    public Mono<MigrationPlan> plan(Operation operation, Target target) {
+        return inspector.plan(operation, target.expression());
+    }
+
+    /**
+     * Computes what a run would do from the given heads, without connecting to the database:
+     * for offline scripts ({@code retort upgrade 001:head --sql}).
+     *
+     * @param operation upgrade, downgrade or stamp
+     * @param target    where to go
+     * @param heads     the version rows to start from (empty for base)
+     * @return the plan
+     */
+    public Mono<MigrationPlan> plan(Operation operation, Target target, Set<String> heads) {
+        return inspector.planFrom(operation, target.expression(), heads);
+    }
+
+    /**
+     * Renders a plan as the SQL a run would execute, transaction boundaries and version-table
+     * statements included, for {@code psql -v ON_ERROR_STOP=1 -f}. Connects to nothing.
+     *
+     * @param plan a plan from {@link #plan}
+     * @return the script in chunks, each ending with a newline
+     */
+    public Flux<String> script(MigrationPlan plan) {
+        return scriptWriter.script(plan);
+    }
+
+    /**
+     * Compares the database with the files: edited files (checksum drift), revisions in the
+     * version table that no file defines, a dirty database, and pending revisions.
+     *
+     * @return the report
+     */
+    public Mono<ValidationReport> validate() {
+        return inspector.validate();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.retort;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.internal.execute.Connections;
+import dev.retort.internal.execute.Settings;
+import dev.retort.internal.history.TableNames;
+import dev.retort.spi.MigrationSource;
+import io.r2dbc.spi.ConnectionFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Configures a {@link Retort}. Defaults: schema {@code public}, table prefix {@code retort}
+ * ({@code retort_version}, {@code retort_history}), lock timeout 10 minutes. A builder is not
+ * thread-safe; the {@code Retort} it builds is immutable.
+ */
+public final class RetortBuilder {
+
+    /** The default schema for Retort's tables. */
+    public static final String DEFAULT_SCHEMA = "public";
+    /** The default table prefix. */
+    public static final String DEFAULT_TABLE_PREFIX = "retort";
+    /** The default time to wait for another run's lock. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+
+    private final ConnectionFactory connectionFactory;
+    private MigrationSource source;
+    private String schema = DEFAULT_SCHEMA;
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+    private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+    RetortBuilder(ConnectionFactory connectionFactory) {
+        this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
+    }
+
+    /**
+     * @param source where the migration scripts are (required)
+     * @return this builder
+     */
+    public RetortBuilder migrations(MigrationSource source) {
+        this.source = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    /**
+     * @param schema the schema holding Retort's tables; a plain identifier
+     * @return this builder
+     */
+    public RetortBuilder schema(String schema) {
+        this.schema = schema;
+        return this;
+    }
+
+    /**
+     * @param tablePrefix the prefix of Retort's table names; a plain identifier
+     * @return this builder
+     */
+    public RetortBuilder tablePrefix(String tablePrefix) {
+        this.tablePrefix = tablePrefix;
+        return this;
+    }
+
+    /**
+     * @param lockTimeout how long a run waits for another run's lock before failing
+     * @return this builder
+     */
+    public RetortBuilder lockTimeout(Duration lockTimeout) {
+        if (lockTimeout == null || lockTimeout.isNegative()) {
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The lock timeout must be zero or positive, not "
+                    + lockTimeout + ".");
+        }
+        this.lockTimeout = lockTimeout;
+        return this;
+    }
+
+    /**
+     * @return the configured {@code Retort}
+     * @throws RetortException when no migration source was set or a name is not a valid identifier
+     */
+    public Retort build() {
+        if (source == null) {
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
+                    "No migration source: call migrations(MigrationSource.directory(...)) or .classpath(...).");
+        }
+        TableNames names = TableNames.of(schema, tablePrefix);
+        return new Retort(new Settings(new Connections(connectionFactory), source, names, lockTimeout));
+    }
+}

@@ -1,0 +1,2 @@
+/** The events a migration run emits: the one interface through which progress is observed. */
+package dev.retort.event;

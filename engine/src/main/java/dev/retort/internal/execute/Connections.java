@@ -1,0 +1,106 @@
+package dev.retort.internal.execute;
+
+import dev.retort.error.ConnectionException;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.function.Function;
+
+/**
+ * The resource discipline for connections and transactions: each is opened and closed with
+ * {@code usingWhen}, so completion commits, an error or a cancellation rolls back, and the
+ * connection is closed exactly once on every path.
+ */
+public final class Connections {
+
+    private final ConnectionFactory factory;
+
+    /** @param factory where connections come from */
+    public Connections(ConnectionFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * Opens a connection for the duration of {@code body}'s stream and closes it afterwards,
+     * whether the stream completes, fails or is cancelled.
+     *
+     * @param body what to do with the connection
+     * @param <T>  the element type
+     * @return a cold stream; each subscription opens its own connection
+     */
+    public <T> Flux<T> with(Function<Connection, Flux<T>> body) {
+        return Flux.usingWhen(open(), body, Connections::close, (c, e) -> close(c), Connections::close);
+    }
+
+    /**
+     * @return a new connection; the caller closes it. Fails with a {@link ConnectionException}
+     *     when the server cannot be reached or refuses the credentials.
+     */
+    public Mono<Connection> open() {
+        return Mono.<Connection>from(factory.create()).onErrorMap(ErrorTranslation::isConnectionFailure,
+                e -> new ConnectionException("Cannot connect to the database: " + ErrorTranslation.describe(e)
+                        + ". Check that the server is running and the URL, user and password are right.", e));
+    }
+
+    /**
+     * @param connection a connection
+     * @return completes when it is closed; never fails
+     */
+    public static Mono<Void> close(Connection connection) {
+        // A broken connection may fail to close; the failure that broke it is the one to report.
+        return Mono.from(connection.close()).onErrorResume(e -> Mono.empty());
+    }
+
+    /**
+     * Runs {@code body} in one transaction: commit when it completes, rollback when it fails or
+     * is cancelled.
+     *
+     * @param connection the connection, which must not be in a transaction
+     * @param body       the work
+     * @param <T>        the element type
+     * @return a cold stream
+     */
+    public static <T> Flux<T> inTransaction(Connection connection, Flux<T> body) {
+        return Flux.usingWhen(Mono.from(connection.beginTransaction()).thenReturn(connection),
+                c -> body,
+                Connection::commitTransaction,
+                (c, e) -> rollback(c),
+                Connections::rollback);
+    }
+
+    private static Mono<Void> rollback(Connection connection) {
+        // If the connection broke, the server already rolled back; keep the original error.
+        return Mono.from(connection.rollbackTransaction()).onErrorResume(R2dbcException.class, e -> Mono.empty());
+    }
+
+    /**
+     * Executes one statement without parameters and totals the rows it affected.
+     *
+     * @param connection the connection
+     * @param sql        the statement
+     * @return the affected row count (0 for DDL)
+     */
+    public static Mono<Long> execute(Connection connection, String sql) {
+        return Flux.from(connection.createStatement(sql).execute())
+                .concatMap(Result::getRowsUpdated)
+                .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Runs a query and maps every row.
+     *
+     * @param connection the connection
+     * @param sql        the query
+     * @param mapper     maps one row
+     * @param <T>        the element type
+     * @return the mapped rows, in the server's order
+     */
+    public static <T> Flux<T> query(Connection connection, String sql, Function<Readable, T> mapper) {
+        return Flux.from(connection.createStatement(sql).execute()).concatMap(r -> r.map(mapper::apply));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.retort.internal.execute;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the version and history tables say before a run.
+ *
+ * @param tablesExist whether Retort's tables exist yet
+ * @param heads       the version table's rows
+ * @param dirtyMark   the failed non-transactional revision and operation, if the latest history
+ *                    row is a failure
+ */
+public record DatabaseState(boolean tablesExist, Set<String> heads, Optional<DirtyMark> dirtyMark) {
+
+    /** Copies the set so the record stays immutable. */
+    public DatabaseState {
+        heads = Set.copyOf(heads);
+    }
+
+    /** The state of a database Retort has never touched. */
+    public static final DatabaseState EMPTY = new DatabaseState(false, Set.of(), Optional.empty());
+
+    /**
+     * @param revision  the revision that failed midway
+     * @param operation {@code upgrade} or {@code downgrade}
+     */
+    public record DirtyMark(String revision, String operation) {
+    }
+}

@@ -1,0 +1,100 @@
+package dev.retort.internal.execute;
+
+import dev.retort.error.ConnectionException;
+import dev.retort.error.MigrationExecutionException;
+import dev.retort.error.RetortException;
+import dev.retort.internal.sql.SqlStatement;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcPermissionDeniedException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns driver failures into {@link RetortException}s that say what failed, where, and why.
+ * Connection-level failures (SQLSTATE classes 08, 28, 3D, 57P; broken sockets) are told apart
+ * from a statement the server rejected, because they call for different action and exit codes.
+ */
+public final class ErrorTranslation {
+
+    private ErrorTranslation() {
+    }
+
+    /**
+     * @param error any failure
+     * @return whether it means the server is unreachable, refused us, or dropped the connection
+     */
+    public static boolean isConnectionFailure(Throwable error) {
+        if (error instanceof RetortException) {
+            return false;
+        }
+        if (error instanceof R2dbcException r2dbc) {
+            String state = r2dbc.getSqlState();
+            if (state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D")
+                    || state.startsWith("57P"))) {
+                return true;
+            }
+            return error instanceof R2dbcNonTransientResourceException
+                    || error instanceof R2dbcTransientResourceException
+                    || error instanceof R2dbcPermissionDeniedException && state == null;
+        }
+        return error instanceof IOException || error instanceof TimeoutException
+                || error.getCause() != null && error.getCause() != error && isConnectionFailure(error.getCause());
+    }
+
+    /**
+     * @param error a failure
+     * @return its message with the SQLSTATE, for a one-line explanation
+     */
+    public static String describe(Throwable error) {
+        String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
+        if (error instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null) {
+            return message + " [SQLSTATE " + r2dbc.getSqlState() + "]";
+        }
+        return message;
+    }
+
+    /**
+     * Maps a failure while running one of a revision's statements.
+     *
+     * @param error     the failure
+     * @param revision  the revision
+     * @param file      its file
+     * @param statement the statement that failed
+     * @param dirty     whether the failure leaves the database dirty
+     * @return the exception to emit
+     */
+    public static Throwable statementFailed(Throwable error, String revision, String file, SqlStatement statement,
+            boolean dirty) {
+        if (error instanceof RetortException) {
+            return error;
+        }
+        if (isConnectionFailure(error)) {
+            return connectionLost(error);
+        }
+        if (error instanceof R2dbcException r2dbc) {
+            int line = ServerPosition.of(r2dbc).map(p -> statement.lineOf(p - 1)).orElse(statement.line());
+            return new MigrationExecutionException(revision, file, line, statement.sql(), r2dbc.getSqlState(),
+                    r2dbc.getMessage(), dirty, error);
+        }
+        return error;
+    }
+
+    /**
+     * Maps any failure outside a migration's statements (reading or writing Retort's tables).
+     *
+     * @param error the failure
+     * @return a connection failure when it is one, else the error unchanged
+     */
+    public static Throwable general(Throwable error) {
+        return isConnectionFailure(error) ? connectionLost(error) : error;
+    }
+
+    private static ConnectionException connectionLost(Throwable error) {
+        return new ConnectionException("The database connection failed during the run: " + describe(error)
+                + ". Open transactions were rolled back by the server; run the command again once the server is"
+                + " reachable.", error);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.retort.internal.execute;
+
+import dev.retort.HistoryEntry;
+import dev.retort.MigrationPlan;
+import dev.retort.Operation;
+import dev.retort.ValidationReport;
+import dev.retort.internal.graph.Planner;
+import dev.retort.internal.source.Catalog;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The read-only side: current heads, history, plans and validation. Nothing here takes the lock
+ * or creates tables; a database Retort never touched reads as empty.
+ */
+public final class Inspector {
+
+    private final Settings settings;
+    private final StateReader reader;
+
+    /** @param settings the run settings */
+    public Inspector(Settings settings) {
+        this.settings = settings;
+        this.reader = new StateReader(settings.sql());
+    }
+
+    /** @return the version table's rows */
+    public Mono<Set<String>> current() {
+        return state().map(DatabaseState::heads);
+    }
+
+    private Mono<DatabaseState> state() {
+        return settings.connections().with(connection -> reader.read(connection).flux())
+                .onErrorMap(ErrorTranslation::general)
+                .single();
+    }
+
+    /** @return every history row, oldest first */
+    public Flux<HistoryEntry> history() {
+        return settings.connections().with(reader::history).onErrorMap(ErrorTranslation::general);
+    }
+
+    /**
+     * @param operation what to plan
+     * @param target    the target expression, syntax already checked
+     * @return the plan from the database's current heads
+     */
+    public Mono<MigrationPlan> plan(Operation operation, String target) {
+        return Mono.zip(Catalog.load(settings.source()), current())
+                .map(t -> plan(t.getT1(), operation, target, t.getT2()));
+    }
+
+    /**
+     * Plans from given heads without connecting, for offline scripts.
+     *
+     * @param operation what to plan
+     * @param target    the target expression, syntax already checked
+     * @param heads     the version rows to start from
+     * @return the plan
+     */
+    public Mono<MigrationPlan> planFrom(Operation operation, String target, Set<String> heads) {
+        return Catalog.load(settings.source()).map(catalog -> plan(catalog, operation, target, heads));
+    }
+
+    private static MigrationPlan plan(Catalog catalog, Operation operation, String target, Set<String> heads) {
+        if (operation == Operation.STAMP) {
+            return new MigrationPlan(operation, target, heads, List.of(),
+                    Planner.stampRows(catalog.graph(), heads, target));
+        }
+        return Plans.toPublic(operation, Plans.plan(operation, catalog.graph(), heads, target), catalog);
+    }
+
+    /** @return what differs between the database and the files */
+    public Mono<ValidationReport> validate() {
+        return Catalog.load(settings.source()).flatMap(catalog -> settings.connections()
+                .with(connection -> reader.read(connection)
+                        .zipWith(reader.history(connection).collectList())
+                        .map(t -> Validation.report(catalog, t.getT1(), t.getT2()))
+                        .flux())
+                .onErrorMap(ErrorTranslation::general)
+                .single());
+    }
+}

@@ -1,0 +1,150 @@
+package dev.retort.internal.execute;
+
+import dev.retort.Operation;
+import dev.retort.error.DirtyDatabaseException;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.event.LockAcquired;
+import dev.retort.event.MigrationEvent;
+import dev.retort.event.RunCompleted;
+import dev.retort.event.RunPlanned;
+import dev.retort.event.RunStarted;
+import dev.retort.internal.graph.Plan;
+import dev.retort.internal.graph.Planner;
+import dev.retort.internal.history.HistorySql;
+import dev.retort.internal.lock.AdvisoryLock;
+import dev.retort.internal.source.Catalog;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The runs that change the database: upgrade, downgrade and stamp. Each run reads and validates
+ * the scripts, takes the lock, re-reads the version table under it, plans, checks every step,
+ * and only then creates Retort's tables (if needed) and applies the steps in order.
+ */
+public final class Migrator {
+
+    private final Settings settings;
+    private final HistorySql sql;
+    private final StateReader reader;
+    private final StepRunner runner;
+    private final StampSql stampSql;
+    private final RunSession session;
+
+    /** @param settings the run settings */
+    public Migrator(Settings settings) {
+        this.settings = settings;
+        this.sql = settings.sql();
+        this.reader = new StateReader(sql);
+        this.runner = new StepRunner(new StepSql(sql));
+        this.stampSql = new StampSql(sql);
+        this.session = new RunSession(settings.connections(),
+                new AdvisoryLock(settings.names().versionTable(), settings.lockTimeout()));
+    }
+
+    /**
+     * @param operation upgrade or downgrade
+     * @param target    the target expression, syntax already checked
+     * @return the run's events; cold, one run per subscription
+     */
+    public Flux<MigrationEvent> migrate(Operation operation, String target) {
+        return run(operation, target, (connection, catalog, state, outcome) -> {
+            refuseIfDirty(state);
+            Plan plan = Plans.plan(operation, catalog.graph(), state.heads(), target);
+            List<PreparedStep> steps = StepPreparation.prepare(plan.steps(), catalog);
+            return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
+                    .concatWith(ensureTables(connection, state, !steps.isEmpty()))
+                    .concatWith(Flux.range(0, steps.size())
+                            .concatMap(i -> runner.run(connection, steps.get(i), i + 1, steps.size())))
+                    .concatWith(outcome.record(plan.rowsAfter(), steps.size()));
+        });
+    }
+
+    /**
+     * @param target the target expression, syntax already checked
+     * @param purge  whether to replace whatever the version table holds, even unknown revisions
+     * @return the run's events; cold, one run per subscription
+     */
+    public Flux<MigrationEvent> stamp(String target, boolean purge) {
+        return run(Operation.STAMP, target, (connection, catalog, state, outcome) -> {
+            Set<String> before = purge ? Set.of() : state.heads();
+            Set<String> after = Planner.stampRows(catalog.graph(), before, target);
+            List<String> statements = stampSql.statements(state.heads(), after, purge, catalog);
+            return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), List.copyOf(after)))
+                    .concatWith(ensureTables(connection, state, true))
+                    .concatWith(Connections.inTransaction(connection, Flux.fromIterable(statements)
+                                    .concatMap(statement -> Connections.execute(connection, statement)))
+                            .onErrorMap(ErrorTranslation::general)
+                            .thenMany(outcome.record(after, after.size())));
+        });
+    }
+
+    private Flux<MigrationEvent> run(Operation operation, String target, LockedWork work) {
+        return Flux.defer(() -> {
+            long started = System.nanoTime();
+            Outcome outcome = new Outcome();
+            return Catalog.load(settings.source()).flatMapMany(catalog -> Flux
+                    .<MigrationEvent>just(new RunStarted(operation, target))
+                    .concatWith(session.around(s -> Flux.<MigrationEvent>just(new LockAcquired(s.waited()))
+                            .concatWith(reader.read(s.work()).onErrorMap(ErrorTranslation::general)
+                                    .flatMapMany(state -> work.run(s.work(), catalog, state, outcome))))))
+                    .concatWith(Mono.fromSupplier(() -> outcome.completed(started)));
+        });
+    }
+
+    private static void refuseIfDirty(DatabaseState state) {
+        state.dirtyMark().ifPresent(mark -> {
+            throw new DirtyDatabaseException(mark.revision(), mark.operation());
+        });
+    }
+
+    private Flux<MigrationEvent> ensureTables(Connection connection, DatabaseState state, boolean needed) {
+        if (state.tablesExist() || !needed) {
+            return Flux.empty();
+        }
+        return Connections.inTransaction(connection, Flux.fromIterable(sql.createTables())
+                        .concatMap(statement -> Connections.execute(connection, statement)))
+                .onErrorMap(e -> !ErrorTranslation.isConnectionFailure(e), this::cannotCreateTables)
+                .onErrorMap(ErrorTranslation::general)
+                .thenMany(Flux.empty());
+    }
+
+    private RetortException cannotCreateTables(Throwable error) {
+        return new RetortException(ErrorCode.MIGRATION_FAILED, "Cannot create Retort's tables "
+                + settings.names().versionTable() + " and " + settings.names().historyTable() + ": "
+                + ErrorTranslation.describe(error) + ". Grant the role CREATE on the schema, or configure a schema"
+                + " it may write to.", error);
+    }
+
+    /** The work a run does once it holds the lock and knows the database's state. */
+    @FunctionalInterface
+    private interface LockedWork {
+        Flux<MigrationEvent> run(Connection connection, Catalog catalog, DatabaseState state, Outcome outcome);
+    }
+
+    /**
+     * Where the work leaves its result, so that {@link RunCompleted} can be emitted after the lock
+     * and connections are released. One per subscription.
+     */
+    private static final class Outcome {
+
+        private Set<String> heads = Set.of();
+        private int applied;
+
+        <T> Mono<T> record(Set<String> heads, int applied) {
+            return Mono.fromRunnable(() -> {
+                this.heads = heads;
+                this.applied = applied;
+            });
+        }
+
+        RunCompleted completed(long started) {
+            return new RunCompleted(heads, applied, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.retort.internal.execute;
+
+import dev.retort.internal.lock.AdvisoryLock;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The two connections of a run that changes the database: one does the work, the other holds
+ * the advisory lock. They are one resource with one cleanup, because the order of cleanup
+ * matters: after a cancellation the work connection may still be running a statement inside a
+ * transaction, so its backend is terminated (and waited for) before the lock is released;
+ * otherwise the next run would get the lock and then wait on the abandoned transaction's locks.
+ */
+final class RunSession {
+
+    /** How long a cancelled run waits for its abandoned work connection's backend to end. */
+    private static final long TERMINATE_WAIT_MS = 30_000;
+
+    private final Connections connections;
+    private final AdvisoryLock lock;
+
+    RunSession(Connections connections, AdvisoryLock lock) {
+        this.connections = connections;
+        this.lock = lock;
+    }
+
+    /**
+     * @param work         the connection that runs migrations
+     * @param workPid      its server process id
+     * @param lockConnection the connection holding the advisory lock
+     * @param waited       how long the lock was waited for
+     */
+    record Session(Connection work, int workPid, Connection lockConnection, Duration waited) {
+    }
+
+    /**
+     * Opens both connections, takes the lock, runs {@code body}, and cleans up on completion,
+     * error and cancellation.
+     */
+    <T> Flux<T> around(Function<Session, Flux<T>> body) {
+        return Flux.usingWhen(open(), body, this::finish, (session, error) -> finish(session), this::abandon);
+    }
+
+    private Mono<Session> open() {
+        return connections.open().flatMap(work -> backendPid(work)
+                .flatMap(pid -> connections.open().flatMap(lockConnection -> lock.acquire(lockConnection)
+                        .map(waited -> new Session(work, pid, lockConnection, waited))
+                        .onErrorResume(e -> Connections.close(lockConnection).then(Mono.error(e)))
+                        .doOnCancel(() -> Connections.close(lockConnection).subscribe())))
+                .onErrorResume(e -> Connections.close(work).then(Mono.error(e)))
+                .doOnCancel(() -> Connections.close(work).subscribe()));
+    }
+
+    private static Mono<Integer> backendPid(Connection connection) {
+        return Connections.query(connection, "SELECT pg_backend_pid()", row -> row.get(0, Integer.class)).single()
+                .onErrorMap(ErrorTranslation::general);
+    }
+
+    private Mono<Void> finish(Session session) {
+        return lock.release(session.lockConnection())
+                .then(Connections.close(session.lockConnection()))
+                .then(Connections.close(session.work()));
+    }
+
+    private Mono<Void> abandon(Session session) {
+        return terminate(session.lockConnection(), session.workPid()).then(finish(session));
+    }
+
+    /** Waiting for the backend to end needs PostgreSQL 14; older servers get a plain terminate. */
+    private static Mono<Void> terminate(Connection lockConnection, int pid) {
+        return Connections.execute(lockConnection, "SELECT pg_terminate_backend(" + pid + ", " + TERMINATE_WAIT_MS + ")")
+                .onErrorResume(e -> Connections.execute(lockConnection, "SELECT pg_terminate_backend(" + pid + ")"))
+                .onErrorResume(e -> Mono.empty())
+                .then();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.retort.internal.execute;
+
+import dev.retort.Operation;
+import dev.retort.error.MigrationFileException;
+import dev.retort.internal.graph.Direction;
+import dev.retort.internal.graph.Step;
+import dev.retort.internal.source.Catalog;
+import dev.retort.internal.source.Script;
+import dev.retort.internal.source.Section;
+import dev.retort.internal.sql.SqlStatement;
+import dev.retort.internal.sql.StatementClassifier;
+import dev.retort.internal.sql.StatementSplitter;
+
+import java.util.List;
+
+/**
+ * Turns a plan into runnable steps and checks them all before anything runs: a missing downgrade
+ * section, a statement that cannot run in a transaction inside a transactional file, and explicit
+ * transaction control are all rejected up front, naming the file and line.
+ */
+public final class StepPreparation {
+
+    private StepPreparation() {
+    }
+
+    /**
+     * @param steps   the plan's steps
+     * @param catalog the scripts
+     * @return the prepared steps, in plan order
+     * @throws MigrationFileException for the first step that cannot run as written
+     */
+    public static List<PreparedStep> prepare(List<Step> steps, Catalog catalog) {
+        return steps.stream().map(step -> prepare(step, catalog.script(step.revision()))).toList();
+    }
+
+    private static PreparedStep prepare(Step step, Script script) {
+        Operation operation = step.direction() == Direction.UPGRADE ? Operation.UPGRADE : Operation.DOWNGRADE;
+        Section section = section(script, operation);
+        List<SqlStatement> statements = StatementSplitter.split(section.text(), script.location(), section.firstLine());
+        statements.forEach(statement -> check(script, statement));
+        return new PreparedStep(step, script, operation, statements);
+    }
+
+    private static Section section(Script script, Operation operation) {
+        if (operation == Operation.UPGRADE) {
+            return script.upgrade();
+        }
+        return script.downgrade().orElseThrow(() -> new MigrationFileException(script.location(), 0,
+                "revision " + script.id() + " has no '-- +downgrade' section, so it cannot be downgraded; add one"
+                        + " with the statements that undo its upgrade, or choose a target that keeps it applied"));
+    }
+
+    private static void check(Script script, SqlStatement statement) {
+        StatementClassifier.Classification classification = StatementClassifier.classify(statement.sql());
+        switch (classification.kind()) {
+            case ORDINARY -> {
+            }
+            case NON_TRANSACTIONAL -> {
+                if (script.transactional()) {
+                    throw new MigrationFileException(script.location(), statement.line(),
+                            classification.description() + " cannot run inside a transaction; add the header line"
+                                    + " '-- transactional: false' to this file (its statements then run one by one"
+                                    + " in autocommit), or move the statement to a revision of its own");
+                }
+            }
+            case TRANSACTION_CONTROL -> throw new MigrationFileException(script.location(), statement.line(),
+                    classification.description() + " is not allowed in a migration: Retort runs each revision in"
+                            + " its own transaction; remove it, or use '-- transactional: false' for statements that"
+                            + " must run outside a transaction");
+        }
+    }
+}

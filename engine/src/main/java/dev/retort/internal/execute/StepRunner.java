@@ -1,0 +1,98 @@
+package dev.retort.internal.execute;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+import dev.retort.event.MigrationEvent;
+import dev.retort.event.RevisionApplied;
+import dev.retort.event.RevisionStarted;
+import dev.retort.event.StatementExecuted;
+import dev.retort.internal.sql.SqlStatement;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs one prepared step on a connection. A transactional step runs its statements, the version
+ * change and its history row in one transaction. A non-transactional step first records a
+ * provisional failed history row (so a crash midway leaves the database marked dirty), runs its
+ * statements one by one in autocommit, then records the version change and success in a
+ * transaction.
+ */
+final class StepRunner {
+
+    private final StepSql sql;
+
+    StepRunner(StepSql sql) {
+        this.sql = sql;
+    }
+
+    Flux<MigrationEvent> run(Connection connection, PreparedStep step, int index, int total) {
+        return Flux.defer(() -> {
+            long started = System.nanoTime();
+            Flux<MigrationEvent> work = step.script().transactional()
+                    ? transactional(connection, step, started)
+                    : nonTransactional(connection, step, started);
+            return Flux.<MigrationEvent>just(new RevisionStarted(step.revision(), step.operation(),
+                            step.script().message(), index, total))
+                    .concatWith(work)
+                    .concatWith(Mono.fromSupplier(() -> new RevisionApplied(step.revision(), step.operation(),
+                            Duration.ofNanos(System.nanoTime() - started))));
+        });
+    }
+
+    private Flux<MigrationEvent> transactional(Connection connection, PreparedStep step, long started) {
+        return Connections.inTransaction(connection, statements(connection, step, false)
+                .concatWith(Mono.defer(() -> bookkeeping(connection, step, sql.history(step, elapsedMs(started), true)))
+                        .then(Mono.empty())));
+    }
+
+    private Flux<MigrationEvent> nonTransactional(Connection connection, PreparedStep step, long started) {
+        Mono<Long> markStarted = Connections.execute(connection, sql.history(step, null, false))
+                .onErrorMap(ErrorTranslation::general);
+        Flux<MigrationEvent> finish = Connections.inTransaction(connection,
+                Mono.defer(() -> bookkeeping(connection, step, sql.succeeded(step, elapsedMs(started))))
+                        .thenMany(Flux.empty()));
+        return markStarted.thenMany(statements(connection, step, true)).concatWith(finish);
+    }
+
+    private Flux<MigrationEvent> statements(Connection connection, PreparedStep step, boolean dirtyOnFailure) {
+        return Flux.fromIterable(step.statements())
+                .concatMap(statement -> execute(connection, step, statement, dirtyOnFailure));
+    }
+
+    private Mono<MigrationEvent> execute(Connection connection, PreparedStep step, SqlStatement statement,
+            boolean dirtyOnFailure) {
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return Connections.execute(connection, statement.sql())
+                    .<MigrationEvent>map(rows -> new StatementExecuted(step.revision(), statement.line(), rows,
+                            Duration.ofNanos(System.nanoTime() - started)))
+                    .onErrorMap(e -> ErrorTranslation.statementFailed(e, step.revision(), step.script().location(),
+                            statement, dirtyOnFailure));
+        });
+    }
+
+    private Mono<Void> bookkeeping(Connection connection, PreparedStep step, String historyStatement) {
+        List<String> versionChange = sql.versionChange(step);
+        int deletes = sql.deletes(step);
+        return Flux.range(0, versionChange.size())
+                .concatMap(i -> Connections.execute(connection, versionChange.get(i))
+                        .flatMap(rows -> i < deletes && rows != 1 ? Mono.error(concurrentChange(step)) : Mono.just(rows)))
+                .then(Connections.execute(connection, historyStatement))
+                .onErrorMap(ErrorTranslation::general)
+                .then();
+    }
+
+    private static RetortException concurrentChange(PreparedStep step) {
+        return new RetortException(ErrorCode.MIGRATION_FAILED, "The version table changed while revision "
+                + step.revision() + " ran: expected to replace " + step.step().deletedRows() + ". Someone edited it"
+                + " outside Retort; the revision was rolled back. Check 'retort current' and run again.");
+    }
+
+    private static long elapsedMs(long started) {
+        return Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+}

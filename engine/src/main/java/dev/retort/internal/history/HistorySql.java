@@ -1,0 +1,118 @@
+package dev.retort.internal.history;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL that reads and writes the version and history tables. One place builds it for both
+ * online runs and offline {@code --sql} scripts.
+ */
+public final class HistorySql {
+
+    private final TableNames names;
+
+    /** @param names the validated table names */
+    public HistorySql(TableNames names) {
+        this.names = names;
+    }
+
+    /** @return the statements that create the schema and both tables if they are missing */
+    public List<String> createTables() {
+        return List.of(
+                "CREATE SCHEMA IF NOT EXISTS " + names.quotedSchema(),
+                "CREATE TABLE IF NOT EXISTS " + names.versionTable() + " (revision varchar(255) PRIMARY KEY)",
+                "CREATE TABLE IF NOT EXISTS " + names.historyTable() + " ("
+                        + "id bigserial PRIMARY KEY, "
+                        + "revision varchar(255) NOT NULL, "
+                        + "operation varchar(16) NOT NULL, "
+                        + "checksum varchar(80), "
+                        + "message text, "
+                        + "applied_at timestamptz NOT NULL DEFAULT now(), "
+                        + "duration_ms bigint, "
+                        + "applied_by varchar(255) NOT NULL DEFAULT current_user, "
+                        + "success boolean NOT NULL)");
+    }
+
+    /** @return a query with one boolean column per table: whether it exists */
+    public String tablesExist() {
+        return "SELECT to_regclass(" + SqlLiteral.string(names.versionTable()) + ") IS NOT NULL, "
+                + "to_regclass(" + SqlLiteral.string(names.historyTable()) + ") IS NOT NULL";
+    }
+
+    /** @return the query for the version table's rows */
+    public String selectHeads() {
+        return "SELECT revision FROM " + names.versionTable();
+    }
+
+    /** @return the query for the latest history row (the dirty check reads its success flag) */
+    public String selectLatest() {
+        return "SELECT revision, operation, success FROM " + names.historyTable() + " ORDER BY id DESC LIMIT 1";
+    }
+
+    /** @return the query for the whole history, oldest first */
+    public String selectHistory() {
+        return "SELECT id, revision, operation, checksum, message, applied_at, duration_ms, applied_by, success FROM "
+                + names.historyTable() + " ORDER BY id";
+    }
+
+    /**
+     * @param revisions version rows to delete
+     * @return one DELETE per row, so that a run can check each touched exactly one row
+     */
+    public List<String> deleteHeads(Collection<String> revisions) {
+        List<String> sql = new ArrayList<>();
+        for (String revision : revisions) {
+            sql.add("DELETE FROM " + names.versionTable() + " WHERE revision = " + SqlLiteral.string(revision));
+        }
+        return sql;
+    }
+
+    /** @return the statement that empties the version table ({@code stamp --purge}) */
+    public String deleteAllHeads() {
+        return "DELETE FROM " + names.versionTable();
+    }
+
+    /**
+     * @param revisions version rows to insert
+     * @return one INSERT for all of them, or nothing when there are none
+     */
+    public List<String> insertHeads(Collection<String> revisions) {
+        if (revisions.isEmpty()) {
+            return List.of();
+        }
+        String values = revisions.stream().map(r -> "(" + SqlLiteral.string(r) + ")").collect(Collectors.joining(", "));
+        return List.of("INSERT INTO " + names.versionTable() + " (revision) VALUES " + values);
+    }
+
+    /**
+     * @param row the history row to append
+     * @return the INSERT statement
+     */
+    public String insertHistory(HistoryRow row) {
+        return "INSERT INTO " + names.historyTable()
+                + " (revision, operation, checksum, message, duration_ms, success) VALUES ("
+                + SqlLiteral.string(row.revision()) + ", "
+                + SqlLiteral.string(row.operation().label()) + ", "
+                + SqlLiteral.string(row.checksum()) + ", "
+                + SqlLiteral.string(row.message()) + ", "
+                + SqlLiteral.number(row.durationMs()) + ", "
+                + row.success() + ")";
+    }
+
+    /**
+     * Marks the latest history row of a revision as completed: used after a non-transactional
+     * revision, whose row is written with {@code success = false} before its first statement so
+     * that a crash midway leaves the database marked dirty.
+     *
+     * @param revision   the revision
+     * @param durationMs how long it took, or {@code null}
+     * @return the UPDATE statement
+     */
+    public String markSucceeded(String revision, Long durationMs) {
+        return "UPDATE " + names.historyTable() + " SET success = true, duration_ms = " + SqlLiteral.number(durationMs)
+                + " WHERE id = (SELECT max(id) FROM " + names.historyTable() + " WHERE revision = "
+                + SqlLiteral.string(revision) + ")";
+    }
+}

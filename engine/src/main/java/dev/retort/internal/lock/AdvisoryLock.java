@@ -1,0 +1,95 @@
+package dev.retort.internal.lock;
+
+import dev.retort.error.LockTimeoutException;
+import dev.retort.internal.execute.Connections;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.CRC32;
+
+/**
+ * The migration lock: a session-level {@code pg_try_advisory_lock} taken on a connection of its
+ * own and polled with backoff (the caller owns that connection; see {@code RunSession}). Never {@code pg_advisory_lock}, which would block a server
+ * session indefinitely, and never a transaction-scoped lock, which {@code CREATE INDEX
+ * CONCURRENTLY} would wait for forever. Because the lock belongs to the session, a crashed
+ * process cannot leak it: its connection closes and the server releases the lock.
+ */
+public final class AdvisoryLock {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    /** "RTRT" in the high half keeps Retort's keys apart from an application's own advisory locks. */
+    private static final long NAMESPACE = 0x5254525400000000L;
+
+    private final long key;
+    private final Duration timeout;
+
+    /**
+     * @param scope       what the lock protects, e.g. the qualified version table
+     * @param timeout     how long to wait for another run to release it
+     */
+    public AdvisoryLock(String scope, Duration timeout) {
+        this.key = keyOf(scope);
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param scope what the lock protects
+     * @return the advisory lock key for it, stable across processes and versions
+     */
+    public static long keyOf(String scope) {
+        CRC32 crc = new CRC32();
+        crc.update(scope.getBytes(StandardCharsets.UTF_8));
+        return NAMESPACE | crc.getValue();
+    }
+
+    /**
+     * Takes the lock on a connection dedicated to it, polling with backoff until the timeout.
+     *
+     * @param connection the lock's connection
+     * @return how long it waited; fails with {@link LockTimeoutException} after the timeout
+     */
+    public Mono<Duration> acquire(Connection connection) {
+        long started = System.nanoTime();
+        return tryOnce(connection)
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(LockBusy::new))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_BACKOFF).maxBackoff(MAX_BACKOFF)
+                        .filter(LockBusy.class::isInstance))
+                .timeout(timeout, Mono.error(() -> new LockTimeoutException(key, timeout)))
+                .map(locked -> Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private Mono<Boolean> tryOnce(Connection connection) {
+        return Connections.query(connection, "SELECT pg_try_advisory_lock(" + key + ")",
+                row -> row.get(0, Boolean.class)).single();
+    }
+
+    /**
+     * Releases the lock on the connection that took it.
+     *
+     * @param connection the lock's connection
+     * @return completes when released; never fails
+     */
+    public Mono<Void> release(Connection connection) {
+        // If the connection broke, the server has already dropped the session and its lock.
+        return Connections.execute(connection, "SELECT pg_advisory_unlock(" + key + ")")
+                .onErrorResume(e -> Mono.empty())
+                .then();
+    }
+
+    /** @return the advisory lock key this lock uses */
+    public long key() {
+        return key;
+    }
+
+    /** Signals one unsuccessful try, so that only this is retried. */
+    private static final class LockBusy extends RuntimeException {
+        LockBusy() {
+            super(null, null, false, false);
+        }
+    }
+}

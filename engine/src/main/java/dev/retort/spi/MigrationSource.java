@@ -1,0 +1,74 @@
+package dev.retort.spi;
+
+import dev.retort.internal.source.ClasspathSource;
+import dev.retort.internal.source.DirectorySource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where migration scripts come from: a directory, a classpath location, or anything an
+ * application provides. The engine calls these methods on a bounded-elastic worker, never on an
+ * event loop, so implementations may block on I/O.
+ */
+public interface MigrationSource {
+
+    /**
+     * Lists the scripts this source holds. Called once per run.
+     *
+     * @return the scripts, in any order (the revision graph orders them)
+     * @throws IOException when the location cannot be read
+     */
+    List<ScriptResource> scripts() throws IOException;
+
+    /**
+     * @return where the scripts come from, for messages (e.g. {@code classpath:db/migrations})
+     */
+    String description();
+
+    /**
+     * The {@code .sql} files directly inside a directory, not its subdirectories (like Alembic's
+     * version locations).
+     *
+     * @param directory the directory
+     * @return a source reading that directory on every run
+     */
+    static MigrationSource directory(Path directory) {
+        return new DirectorySource(directory, false);
+    }
+
+    /**
+     * The {@code .sql} files in a directory and, when {@code recursive}, in all its subdirectories.
+     *
+     * @param directory the directory
+     * @param recursive whether to descend into subdirectories
+     * @return a source reading that directory on every run
+     */
+    static MigrationSource directory(Path directory, boolean recursive) {
+        return new DirectorySource(directory, recursive);
+    }
+
+    /**
+     * The {@code .sql} resources directly under a classpath location, in an exploded directory or
+     * inside a jar, read through the thread context class loader (or this class's loader).
+     *
+     * @param location a path such as {@code db/migrations} (a {@code classpath:} prefix is allowed)
+     * @return a source listing only that location: no classpath scanning
+     */
+    static MigrationSource classpath(String location) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return classpath(location, loader != null ? loader : MigrationSource.class.getClassLoader());
+    }
+
+    /**
+     * Like {@link #classpath(String)} with an explicit class loader.
+     *
+     * @param location a path such as {@code db/migrations}
+     * @param loader   the class loader to read from
+     * @return a source listing only that location
+     */
+    static MigrationSource classpath(String location, ClassLoader loader) {
+        return new ClasspathSource(location, loader);
+    }
+}

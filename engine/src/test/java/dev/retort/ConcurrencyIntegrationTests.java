@@ -1,0 +1,126 @@
+package dev.retort;
+
+import dev.retort.error.LockTimeoutException;
+import dev.retort.event.RevisionStarted;
+import dev.retort.internal.lock.AdvisoryLock;
+import dev.retort.test.PostgresDatabase;
+import io.r2dbc.spi.Connection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Several runs at once, cancellation, and the lock's timeout. */
+class ConcurrencyIntegrationTests {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    @RegisterExtension
+    final MigrationWorkspace workspace = new MigrationWorkspace(db);
+
+    Retort retort(Duration lockTimeout) {
+        return workspace.retort(lockTimeout);
+    }
+
+    @Test
+    void concurrentRunsApplyEachRevisionExactlyOnce() {
+        MigrationFiles files = workspace.files();
+        for (int i = 1; i <= 5; i++) {
+            files.revision("r" + i, i == 1 ? null : "r" + (i - 1),
+                    "CREATE TABLE t" + i + " (id int); SELECT pg_sleep(0.05);", "DROP TABLE t" + i + ";");
+        }
+
+        Flux.range(0, 4)
+                .flatMap(i -> retort(Duration.ofMinutes(1)).upgrade(Target.HEADS).subscribeOn(Schedulers.parallel()))
+                .blockLast(Duration.ofMinutes(1));
+
+        assertThat(db.column("SELECT revision::text FROM retort_history WHERE operation = 'upgrade' AND success"
+                + " ORDER BY id", String.class)).containsExactly("r1", "r2", "r3", "r4", "r5");
+        assertThat(retort(Duration.ofMinutes(1)).current().block()).containsExactly("r5");
+    }
+
+    @Test
+    void cancellingMidRunLeavesARevisionBoundaryAndTheLockFree() throws InterruptedException {
+        MigrationFiles files = workspace.files()
+                .revision("r1", null, "CREATE TABLE done (id int);", null)
+                .revision("r2", "r1", "CREATE TABLE half (id int);\nSELECT pg_sleep(30);", null)
+                .revision("r3", "r2", "CREATE TABLE never (id int);", null);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+
+        Disposable run = retort(Duration.ofMinutes(1)).upgrade(Target.HEADS)
+                .doOnNext(e -> {
+                    if (e instanceof RevisionStarted s && s.revision().equals("r2")) {
+                        secondStarted.countDown();
+                    }
+                })
+                .subscribe();
+        assertThat(secondStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(300); // let CREATE TABLE half run and pg_sleep start
+        run.dispose();
+
+        // Without the sleep, r2 must now apply at once: no lock, no abandoned transaction in the way.
+        files.revision("r2", "r1", "CREATE TABLE half (id int);", null);
+        assertThat(retort(Duration.ofSeconds(20)).current().block()).containsExactly("r1");
+        retort(Duration.ofSeconds(20)).upgrade(Target.HEADS).blockLast(Duration.ofSeconds(20));
+        assertThat(db.column("SELECT revision::text FROM retort_history WHERE success ORDER BY id", String.class))
+                .containsExactly("r1", "r2", "r3");
+    }
+
+    @Test
+    void cancellationReleasesTheAdvisoryLock() throws InterruptedException {
+        workspace.files().revision("r1", null, "SELECT pg_sleep(30);", null);
+        CountDownLatch started = new CountDownLatch(1);
+        Disposable run = retort(Duration.ofMinutes(1)).upgrade(Target.HEADS)
+                .doOnNext(e -> {
+                    if (e instanceof RevisionStarted) {
+                        started.countDown();
+                    }
+                })
+                .subscribe();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(advisoryLocks()).isEqualTo(1L);
+
+        run.dispose();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (advisoryLocks() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(advisoryLocks()).isZero();
+        assertThat(db.column("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%'"
+                + " AND state = 'active'", Long.class)).containsExactly(0L);
+    }
+
+    @Test
+    void aRunWaitingLongerThanTheLockTimeoutFailsWithoutChangingAnything() {
+        workspace.files().revision("r1", null, "CREATE TABLE t1 (id int);", null);
+        long key = AdvisoryLock.keyOf("\"public\".\"retort_version\"");
+
+        Flux<Object> holdLock = Flux.usingWhen(db.connectionFactory().create(),
+                c -> Mono.from(c.createStatement("SELECT pg_advisory_lock(" + key + ")").execute())
+                        .flatMapMany(r -> r.map(row -> row.get(0)))
+                        .thenMany(Flux.defer(() -> retort(Duration.ofMillis(700)).upgrade(Target.HEADS))),
+                Connection::close);
+
+        StepVerifier.create(holdLock)
+                .thenConsumeWhile(e -> true)
+                .verifyError(LockTimeoutException.class);
+        assertThat(db.column("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'",
+                String.class)).isEmpty();
+    }
+
+    private long advisoryLocks() {
+        return db.column("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
+                + "(SELECT oid FROM pg_database WHERE datname = current_database())", Long.class).get(0);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.retort;
+
+import dev.retort.ValidationReport.Kind;
+import dev.retort.test.PostgresDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stamping an existing database, and what validation finds. */
+class StampAndValidateIntegrationTests {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    @RegisterExtension
+    final MigrationWorkspace workspace = new MigrationWorkspace(db);
+
+    MigrationFiles files;
+
+    @BeforeEach
+    void twoRevisions() {
+        files = workspace.files()
+                .revision("a1", null, "CREATE TABLE t1 (id int);", "DROP TABLE t1;")
+                .revision("b2", "a1", "CREATE TABLE t2 (id int);", "DROP TABLE t2;");
+    }
+
+    Retort retort() {
+        return workspace.retort();
+    }
+
+    @Test
+    void stampingAnExistingDatabaseMakesTheUpgradeANoOp() {
+        // The seed documents' case: production already has the schema, created before migrations existed.
+        db.execute("CREATE TABLE t1 (id int); CREATE TABLE t2 (id int)");
+
+        retort().stamp(Target.HEAD).blockLast();
+        List<?> events = retort().upgrade(Target.HEAD).collectList().block();
+
+        assertThat(retort().current().block()).containsExactly("b2");
+        assertThat(db.column("SELECT operation::text FROM retort_history ORDER BY id", String.class))
+                .containsExactly("stamp");
+        assertThat(events).isNotEmpty();
+    }
+
+    @Test
+    void stampRunsNoMigration() {
+        retort().stamp(Target.parse("a1")).blockLast();
+
+        assertThat(retort().current().block()).containsExactly("a1");
+        assertThat(db.column("SELECT table_name::text FROM information_schema.tables WHERE table_name = 't1'",
+                String.class)).isEmpty();
+    }
+
+    @Test
+    void stampPurgeReplacesAnUnknownRevision() {
+        retort().upgrade(Target.HEADS).blockLast();
+        db.execute("UPDATE retort_version SET revision = 'gone'");
+        assertThat(retort().validate().block().problems()).extracting(ValidationReport.Problem::kind)
+                .containsExactly(Kind.UNKNOWN_REVISION);
+
+        retort().stamp(Target.parse("b2"), true).blockLast();
+
+        assertThat(retort().current().block()).containsExactly("b2");
+        assertThat(retort().validate().block().isUpToDate()).isTrue();
+    }
+
+    @Test
+    void validationReportsAnAppliedFileThatWasEdited() {
+        retort().upgrade(Target.HEADS).blockLast();
+        files.revision("a1", null, "CREATE TABLE t1 (id bigint);", "DROP TABLE t1;");
+
+        ValidationReport report = retort().validate().block();
+
+        assertThat(report.problems()).extracting(ValidationReport.Problem::kind, ValidationReport.Problem::revision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.CHECKSUM_CHANGED, "a1"));
+        assertThat(report.problems().get(0).message()).contains("a1.sql");
+    }
+
+    @Test
+    void validationListsPendingRevisionsInOrder() {
+        retort().upgrade(Target.parse("a1")).blockLast();
+        files.revision("c3", "b2", "SELECT 1;", null);
+
+        ValidationReport report = retort().validate().block();
+
+        assertThat(report.pending()).containsExactly("b2", "c3");
+        assertThat(report.isValid()).isTrue();
+        assertThat(report.isUpToDate()).isFalse();
+    }
+
+    @Test
+    void aHeaderOnlyEditDoesNotChangeTheChecksum() {
+        retort().upgrade(Target.HEADS).blockLast();
+        files.file("a1.sql", "-- revision: a1\n-- message: a better message\n\n-- +upgrade\nCREATE TABLE t1 (id int);\n"
+                + "\n-- +downgrade\nDROP TABLE t1;\n");
+
+        assertThat(retort().validate().block().problems()).isEmpty();
+    }
+}

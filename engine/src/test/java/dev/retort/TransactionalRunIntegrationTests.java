@@ -1,0 +1,192 @@
+package dev.retort;
+
+import dev.retort.error.ErrorCode;
+import dev.retort.error.MigrationExecutionException;
+import dev.retort.error.TargetException;
+import dev.retort.event.MigrationEvent;
+import dev.retort.event.StatementExecuted;
+import dev.retort.test.PostgresDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Upgrades and downgrades run revision by revision, each in one transaction with its bookkeeping. */
+class TransactionalRunIntegrationTests {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    @RegisterExtension
+    final MigrationWorkspace workspace = new MigrationWorkspace(db);
+
+    MigrationFiles files;
+
+    @BeforeEach
+    void files() {
+        files = workspace.files();
+    }
+
+    Retort retort() {
+        return workspace.retort();
+    }
+
+    List<String> tables() {
+        return workspace.tables();
+    }
+
+    @Nested
+    class AFailingStatement {
+
+        @BeforeEach
+        void twoRevisionsTheSecondBroken() {
+            files.revision("a1", null, "CREATE TABLE t_a (id int);", "DROP TABLE t_a;")
+                    .revision("b2", "a1", """
+                            CREATE TABLE first_table (id int);
+                            CREATE TABLE broken (
+                                id int,
+                                name no_such_type
+                            );""", "DROP TABLE first_table;");
+        }
+
+        @Test
+        void leavesNoTraceOfItsRevisionsEarlierStatements() {
+            retort().upgrade(Target.HEADS).as(StepVerifier::create)
+                    .thenConsumeWhile(e -> true)
+                    .verifyError(MigrationExecutionException.class);
+
+            assertThat(tables()).contains("t_a").doesNotContain("first_table", "broken");
+            assertThat(retort().current().block()).containsExactly("a1");
+            assertThat(db.column("SELECT revision::text FROM retort_history", String.class)).containsExactly("a1");
+        }
+
+        @Test
+        void reportsRevisionFileLineSqlStateAndServerMessage() {
+            StepVerifier.create(retort().upgrade(Target.HEADS))
+                    .thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> {
+                        MigrationExecutionException failure = (MigrationExecutionException) error;
+                        assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+                        assertThat(failure.revision()).isEqualTo("b2");
+                        assertThat(failure.file()).endsWith("b2.sql");
+                        // line 9: header (3 lines), blank, marker, first statement, then the broken one's 3rd line
+                        assertThat(failure.line()).isEqualTo(9);
+                        assertThat(failure.sqlState()).contains("42704");
+                        assertThat(failure.serverMessage()).contains("no_such_type");
+                        assertThat(failure.getMessage()).contains("b2.sql:9", "SQLSTATE 42704", "rolled back");
+                    });
+        }
+    }
+
+    @Nested
+    class Events {
+
+        @Test
+        void reportOneStatementExecutedPerStatementWithItsFileLine() {
+            files.revision("a1", null, "CREATE TABLE x (id int);\n\nINSERT INTO x VALUES (1), (2);", null);
+
+            List<MigrationEvent> events = retort().upgrade(Target.HEADS).collectList().block();
+
+            assertThat(events).filteredOn(StatementExecuted.class::isInstance).map(StatementExecuted.class::cast)
+                    .extracting(StatementExecuted::line, StatementExecuted::rowsUpdated)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(5, 0L),
+                            org.assertj.core.groups.Tuple.tuple(7, 2L));
+        }
+
+        @Test
+        void areNotProducedBeforeSubscription() {
+            files.revision("a1", null, "CREATE TABLE lazy (id int);", null);
+
+            retort().upgrade(Target.HEADS);
+
+            assertThat(tables()).doesNotContain("lazy", "retort_version");
+        }
+    }
+
+    @Nested
+    class Targets {
+
+        @BeforeEach
+        void chain() {
+            files.revision("a1", null, "CREATE TABLE t1 (id int);", "DROP TABLE t1;")
+                    .revision("b2", "a1", "CREATE TABLE t2 (id int);", "DROP TABLE t2;")
+                    .revision("c3", "b2", "CREATE TABLE t3 (id int);", "DROP TABLE t3;");
+        }
+
+        @Test
+        void relativeStepsMoveOneRevisionAtATime() {
+            retort().upgrade(Target.parse("+2")).blockLast();
+            assertThat(retort().current().block()).containsExactly("b2");
+            retort().downgrade(Target.parse("-1")).blockLast();
+            assertThat(retort().current().block()).containsExactly("a1");
+            retort().upgrade(Target.parse("a1+2")).blockLast();
+            assertThat(retort().current().block()).containsExactly("c3");
+            assertThat(tables()).contains("t1", "t2", "t3");
+        }
+
+        @Test
+        void aUniquePrefixNamesItsRevision() {
+            retort().upgrade(Target.parse("b")).blockLast();
+            assertThat(retort().current().block()).containsExactly("b2");
+        }
+
+        @Test
+        void headWithTwoHeadsFailsNamingBothAndChangesNothing() {
+            files.revision("d4", "a1", "CREATE TABLE t4 (id int);", "DROP TABLE t4;");
+
+            StepVerifier.create(retort().upgrade(Target.HEAD))
+                    .thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> assertThat(error).isInstanceOf(TargetException.class)
+                            .hasMessageContaining("c3").hasMessageContaining("d4"));
+            assertThat(tables()).isEmpty();
+        }
+
+        @Test
+        void headsUpgradesEveryBranch() {
+            files.revision("d4", "a1", "CREATE TABLE t4 (id int);", "DROP TABLE t4;");
+
+            retort().upgrade(Target.HEADS).blockLast();
+
+            assertThat(retort().current().block()).containsExactlyInAnyOrder("c3", "d4");
+            assertThat(tables()).contains("t1", "t2", "t3", "t4");
+        }
+
+        @Test
+        void downgradingPastARevisionWithoutDowngradeSectionFailsBeforeRunningAnything() {
+            files.revision("c3", "b2", "CREATE TABLE t3 (id int);", null);
+            retort().upgrade(Target.HEADS).blockLast();
+
+            StepVerifier.create(retort().downgrade(Target.BASE))
+                    .thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> assertThat(error).hasMessageContaining("c3.sql")
+                            .hasMessageContaining("no '-- +downgrade' section"));
+            assertThat(retort().current().block()).containsExactly("c3");
+        }
+    }
+
+    @Nested
+    class OfflineScripts {
+
+        @Test
+        void applyingTheScriptGivesTheSameSchemaAndVersionRowsAsARun() {
+            files.revision("a1", null, "CREATE TABLE t1 (id int); -- trailing comment", "DROP TABLE t1;")
+                    .revision("b2", "a1", "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;",
+                            "DROP FUNCTION f();");
+            Retort retort = retort();
+            MigrationPlan plan = retort.plan(Operation.UPGRADE, Target.HEADS, java.util.Set.of()).block();
+            String script = String.join("", retort.script(plan).collectList().block());
+
+            db.execute(script);
+
+            assertThat(retort.current().block()).containsExactly("b2");
+            assertThat(tables()).contains("t1");
+            assertThat(db.scalar("SELECT f()")).isEqualTo(1);
+            assertThat(retort.validate().block().isUpToDate()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.retort.internal.source;
+
+import dev.retort.error.MigrationFileException;
+import dev.retort.spi.ScriptResource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScriptParserUnitTests {
+
+    static Script parse(String name, String text) {
+        return ScriptParser.parse(resource(name, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static ScriptResource resource(String name, byte[] bytes) {
+        return new ScriptResource() {
+            @Override
+            public String fileName() {
+                return name;
+            }
+
+            @Override
+            public String location() {
+                return "dir/" + name;
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(bytes);
+            }
+        };
+    }
+
+    @Nested
+    class Headers {
+
+        @Test
+        void everyKeyIsRead() {
+            Script script = parse("x.sql", """
+                    -- revision: 003_merge
+                    -- revises: 001_a, 002_b
+                    -- message: Merge the two branches
+                    -- branch-labels: reporting
+                    -- depends-on: 000_base
+                    -- transactional: false
+                    -- +upgrade
+                    SELECT 1;
+                    """);
+
+            assertThat(script.id()).isEqualTo("003_merge");
+            assertThat(script.parents()).containsExactly("001_a", "002_b");
+            assertThat(script.message()).isEqualTo("Merge the two branches");
+            assertThat(script.branchLabels()).containsExactly("reporting");
+            assertThat(script.dependsOn()).containsExactly("000_base");
+            assertThat(script.transactional()).isFalse();
+        }
+
+        @Test
+        void revisionDefaultsToTheFileNameWithoutExtension() {
+            assertThat(parse("004_add_index.sql", "-- +upgrade\nSELECT 1;\n").id()).isEqualTo("004_add_index");
+        }
+
+        @Test
+        void aFileWithoutRevisesIsABase() {
+            Script script = parse("a.sql", "-- message: first\n-- +upgrade\nSELECT 1;\n");
+            assertThat(script.parents()).isEmpty();
+            assertThat(script.transactional()).isTrue();
+        }
+
+        @Test
+        void plainCommentsWithoutAColonAreAllowed() {
+            assertThat(parse("a.sql", "-- This creates the users table\n--\n-- +upgrade\nSELECT 1;\n").id())
+                    .isEqualTo("a");
+        }
+
+        @Test
+        void anUnknownKeyNamesTheLineAndTheValidKeys() {
+            assertThatThrownBy(() -> parse("a.sql", "-- revision: a\n-- down_revision: b\n-- +upgrade\nSELECT 1;\n"))
+                    .isInstanceOf(MigrationFileException.class)
+                    .hasMessageStartingWith("dir/a.sql:2: unknown header key 'down_revision'")
+                    .hasMessageContaining("revises");
+        }
+
+        @Test
+        void aRepeatedKeyIsAnError() {
+            assertThatThrownBy(() -> parse("a.sql", "-- revises: a\n-- revises: b\n-- +upgrade\nSELECT 1;\n"))
+                    .hasMessageContaining("a.sql:2").hasMessageContaining("twice");
+        }
+
+        @Test
+        void sqlBeforeTheFirstSectionIsAnError() {
+            assertThatThrownBy(() -> parse("a.sql", "-- revision: a\nCREATE TABLE t (id int);\n-- +upgrade\n"))
+                    .hasMessageContaining("a.sql:2").hasMessageContaining("-- +upgrade");
+        }
+
+        @Test
+        void transactionalMustBeTrueOrFalse() {
+            assertThatThrownBy(() -> parse("a.sql", "-- transactional: maybe\n-- +upgrade\nSELECT 1;\n"))
+                    .hasMessageContaining("true or false");
+        }
+    }
+
+    @Nested
+    class Sections {
+
+        @Test
+        void keepTheirTextAndTheLineTheyStartOn() {
+            Script script = parse("a.sql", "-- revision: a\n\n-- +upgrade\nCREATE TABLE t (id int);\n\n-- +downgrade\nDROP TABLE t;\n");
+
+            assertThat(script.upgrade()).isEqualTo(new Section("CREATE TABLE t (id int);\n\n", 4));
+            assertThat(script.downgrade()).contains(new Section("DROP TABLE t;\n", 7));
+        }
+
+        @Test
+        void aMissingDowngradeSectionIsAllowed() {
+            assertThat(parse("a.sql", "-- +upgrade\nSELECT 1;\n").downgrade()).isEmpty();
+        }
+
+        @Test
+        void aMissingUpgradeSectionIsAnError() {
+            assertThatThrownBy(() -> parse("a.sql", "-- revision: a\n-- +downgrade\nSELECT 1;\n"))
+                    .hasMessageContaining("no '-- +upgrade' section");
+        }
+
+        @Test
+        void anEmptyFileIsAnError() {
+            assertThatThrownBy(() -> parse("a.sql", "")).hasMessageContaining("is empty");
+        }
+
+        @Test
+        void anUnknownMarkerIsAnError() {
+            assertThatThrownBy(() -> parse("a.sql", "-- +upgrade\nSELECT 1;\n-- +rollback\nSELECT 2;\n"))
+                    .hasMessageContaining("a.sql:3").hasMessageContaining("unknown section marker");
+        }
+
+        @Test
+        void aSecondUpgradeSectionIsAnError() {
+            assertThatThrownBy(() -> parse("a.sql", "-- +upgrade\nSELECT 1;\n-- +upgrade\nSELECT 2;\n"))
+                    .hasMessageContaining("a.sql:3");
+        }
+
+        @Test
+        void crlfLineEndingsAreNormalised() {
+            Script script = parse("a.sql", "-- +upgrade\r\nSELECT 1;\r\nSELECT 2;\r\n");
+            assertThat(script.upgrade().text()).isEqualTo("SELECT 1;\nSELECT 2;\n");
+        }
+    }
+
+    @Nested
+    class Checksums {
+
+        @Test
+        void coverTheSectionsButNotTheHeader() {
+            String body = "-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;\n";
+            assertThat(parse("a.sql", "-- message: one\n" + body).checksum())
+                    .isEqualTo(parse("a.sql", "-- message: two\n" + body).checksum())
+                    .startsWith("sha256:")
+                    .hasSize("sha256:".length() + 64);
+        }
+
+        @Test
+        void changeWhenAnySectionChanges() {
+            assertThat(parse("a.sql", "-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;\n").checksum())
+                    .isNotEqualTo(parse("a.sql", "-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 3;\n").checksum());
+        }
+
+        @Test
+        void doNotDependOnLineEndings() {
+            assertThat(parse("a.sql", "-- +upgrade\r\nSELECT 1;\r\n").checksum())
+                    .isEqualTo(parse("a.sql", "-- +upgrade\nSELECT 1;\n").checksum());
+        }
+    }
+
+    @Nested
+    class BadBytes {
+
+        @Test
+        void invalidUtf8IsAnError() {
+            byte[] bytes = {'-', '-', ' ', '+', 'u', 'p', 'g', 'r', 'a', 'd', 'e', '\n', (byte) 0xff, '\n'};
+            assertThatThrownBy(() -> ScriptParser.parse(resource("a.sql", bytes)))
+                    .hasMessageContaining("dir/a.sql").hasMessageContaining("not valid UTF-8");
+        }
+
+        @Test
+        void aBinaryFileIsAnError() {
+            byte[] bytes = {'-', '-', ' ', '+', 'u', 'p', 'g', 'r', 'a', 'd', 'e', '\n', 0, 1, 2, '\n'};
+            assertThatThrownBy(() -> ScriptParser.parse(resource("a.sql", bytes)))
+                    .hasMessageContaining("dir/a.sql:2").hasMessageContaining("binary");
+        }
+    }
+}
