@@ -155,6 +155,16 @@ public final class Retort {
     }
 
     /**
+     * Reads and validates the migration files without connecting to the database.
+     *
+     * @return the revision graph; fails with a {@link dev.retort.error.RetortException} for
+     *     invalid files
+     */
+    public Mono<Revisions> revisions() {
+        return inspector.catalog().map(Revisions::new);
+    }
+
+    /**
      * Compares the database with the files: edited files (checksum drift), revisions in the
      * version table that no file defines, a dirty database, and pending revisions.
      *

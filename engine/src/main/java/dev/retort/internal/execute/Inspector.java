@@ -27,6 +27,11 @@ public final class Inspector {
         this.reader = new StateReader(settings.sql());
     }
 
+    /** @return the migration files, read and validated on a bounded-elastic worker */
+    public Mono<Catalog> catalog() {
+        return Catalog.load(settings.source());
+    }
+
     /** @return the version table's rows */
     public Mono<Set<String>> current() {
         return state().map(DatabaseState::heads);

@@ -1,0 +1,79 @@
+package dev.retort;
+
+import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.Revision;
+import dev.retort.internal.source.Catalog;
+import dev.retort.internal.source.Script;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The validated revision graph of a migration source, read from the files alone (no database):
+ * what {@code heads}, {@code branches}, {@code show} and {@code history} display, and what
+ * {@code revision} and {@code merge} build on. Immutable.
+ */
+public final class Revisions {
+
+    private final Catalog catalog;
+    private final List<RevisionInfo> ordered;
+    private final Map<String, RevisionInfo> byId;
+
+    Revisions(Catalog catalog) {
+        this.catalog = catalog;
+        this.ordered = catalog.graph().revisions().stream().map(this::info).toList();
+        this.byId = ordered.stream().collect(Collectors.toUnmodifiableMap(RevisionInfo::id, Function.identity()));
+    }
+
+    private RevisionInfo info(Revision revision) {
+        Script script = catalog.script(revision.id());
+        return new RevisionInfo(revision.id(), revision.parents(), revision.dependsOn(), revision.branchLabels(),
+                catalog.graph().children(revision.id()), script.message(), script.location(), script.transactional(),
+                script.checksum());
+    }
+
+    /** @return every revision, parents before children */
+    public List<RevisionInfo> all() {
+        return ordered;
+    }
+
+    /** @return the ids of the revisions nothing revises, sorted */
+    public List<String> heads() {
+        return catalog.graph().heads();
+    }
+
+    /** @return the ids of the revisions that revise nothing, sorted */
+    public List<String> bases() {
+        return catalog.graph().bases();
+    }
+
+    /** @return the revisions two or more others revise, parents before children */
+    public List<RevisionInfo> branchPoints() {
+        return ordered.stream().filter(RevisionInfo::isBranchPoint).toList();
+    }
+
+    /**
+     * @param id a full revision id
+     * @return the revision, if a file defines it
+     */
+    public Optional<RevisionInfo> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * Resolves a history range in Alembic's grammar ({@code start:end}, either side optional;
+     * a single expression such as {@code head}, a prefix or {@code branch@head} names one point).
+     *
+     * @param range        the range
+     * @param currentHeads the database's version rows, for {@code current} and relative steps
+     * @return the revisions in the range, newest first
+     * @throws dev.retort.error.TargetException when the range cannot be resolved
+     */
+    public List<RevisionInfo> range(String range, Set<String> currentHeads) {
+        return Planner.range(catalog.graph(), currentHeads, range).stream().map(byId::get).toList();
+    }
+}
