@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * Configures a {@link Retort}. Defaults: schema {@code public}, table prefix {@code retort}
- * ({@code retort_version}, {@code retort_history}), lock timeout 10 minutes. A builder is not
- * thread-safe; the {@code Retort} it builds is immutable.
+ * ({@code retort_version}, {@code retort_history}), lock timeout 10 minutes, no connect retry. A
+ * builder is not thread-safe; the {@code Retort} it builds is immutable.
  */
 public final class RetortBuilder {
 
@@ -30,6 +30,7 @@ public final class RetortBuilder {
     private String schema = DEFAULT_SCHEMA;
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private Duration connectRetry = Duration.ZERO;
 
     RetortBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -67,12 +68,29 @@ public final class RetortBuilder {
      * @return this builder
      */
     public RetortBuilder lockTimeout(Duration lockTimeout) {
-        if (lockTimeout == null || lockTimeout.isNegative()) {
-            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The lock timeout must be zero or positive, not "
-                    + lockTimeout + ".");
-        }
-        this.lockTimeout = lockTimeout;
+        this.lockTimeout = nonNegative("lock timeout", lockTimeout);
         return this;
+    }
+
+    /**
+     * How long to keep trying to connect, with backoff, while the server is not reachable yet or
+     * still starting up (a container starting beside the application). Wrong credentials and a
+     * missing database fail at once. Default: no retry.
+     *
+     * @param connectRetry the window, zero or positive
+     * @return this builder
+     */
+    public RetortBuilder connectRetry(Duration connectRetry) {
+        this.connectRetry = nonNegative("connect retry", connectRetry);
+        return this;
+    }
+
+    private static Duration nonNegative(String what, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The " + what + " must be zero or positive, not "
+                    + value + ".");
+        }
+        return value;
     }
 
     /**
@@ -85,6 +103,6 @@ public final class RetortBuilder {
                     "No migration source: call migrations(MigrationSource.directory(...)) or .classpath(...).");
         }
         TableNames names = TableNames.of(schema, tablePrefix);
-        return new Retort(new Settings(new Connections(connectionFactory), source, names, lockTimeout));
+        return new Retort(new Settings(new Connections(connectionFactory, connectRetry), source, names, lockTimeout));
     }
 }

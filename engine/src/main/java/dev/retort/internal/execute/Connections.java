@@ -6,9 +6,12 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -18,11 +21,20 @@ import java.util.function.Function;
  */
 public final class Connections {
 
-    private final ConnectionFactory factory;
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(2);
 
-    /** @param factory where connections come from */
-    public Connections(ConnectionFactory factory) {
+    private final ConnectionFactory factory;
+    private final Duration connectRetry;
+
+    /**
+     * @param factory      where connections come from
+     * @param connectRetry how long to keep retrying, with backoff, while the server cannot be
+     *                     reached yet ({@link Duration#ZERO}: fail at once)
+     */
+    public Connections(ConnectionFactory factory, Duration connectRetry) {
         this.factory = factory;
+        this.connectRetry = connectRetry;
     }
 
     /**
@@ -42,7 +54,12 @@ public final class Connections {
      *     when the server cannot be reached or refuses the credentials.
      */
     public Mono<Connection> open() {
-        return Mono.<Connection>from(factory.create()).onErrorMap(ErrorTranslation::isConnectionFailure,
+        return Mono.defer(() -> {
+            long deadline = System.nanoTime() + connectRetry.toNanos();
+            return Mono.<Connection>from(factory.create())
+                    .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(MAX_RETRY)
+                            .filter(e -> ErrorTranslation.mayHeal(e) && System.nanoTime() < deadline));
+        }).onErrorMap(Exceptions::isRetryExhausted, Throwable::getCause).onErrorMap(ErrorTranslation::isConnectionFailure,
                 e -> new ConnectionException("Cannot connect to the database: " + ErrorTranslation.describe(e)
                         + ". Check that the server is running and the URL, user and password are right.", e));
     }

@@ -45,6 +45,22 @@ public final class ErrorTranslation {
     }
 
     /**
+     * Whether retrying to connect may succeed later: the server is not listening yet or is still
+     * starting ({@code 57P03}). Wrong credentials ({@code 28}) or a missing database ({@code 3D})
+     * will not heal by waiting.
+     *
+     * @param error a failure to connect
+     * @return whether to retry
+     */
+    public static boolean mayHeal(Throwable error) {
+        if (!isConnectionFailure(error)) {
+            return false;
+        }
+        String state = error instanceof R2dbcException r2dbc ? r2dbc.getSqlState() : null;
+        return state == null || state.startsWith("08") || state.equals("57P03");
+    }
+
+    /**
      * @param error a failure
      * @return its message with the SQLSTATE, for a one-line explanation
      */

@@ -1,0 +1,77 @@
+package dev.retort;
+
+import dev.retort.error.ConnectionException;
+import dev.retort.error.ErrorCode;
+import dev.retort.spi.MigrationSource;
+import dev.retort.test.PostgresDatabase;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A server that is not up yet is waited for; failures that cannot heal are not. */
+class ConnectRetryIntegrationTests {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    @RegisterExtension
+    final MigrationWorkspace workspace = new MigrationWorkspace(db);
+
+    Retort retortOn(ConnectionFactoryOptions options, Duration connectRetry) {
+        return Retort.builder(ConnectionFactories.get(options))
+                .migrations(MigrationSource.directory(workspace.directory()))
+                .connectRetry(connectRetry)
+                .build();
+    }
+
+    @Test
+    void aServerThatComesUpWithinTheRetryWindowIsMigrated() throws Exception {
+        workspace.files().revision("a1", null, "CREATE TABLE late (id int);", null);
+        ConnectionFactoryOptions direct = db.options();
+        try (LateServer late = new LateServer((String) direct.getRequiredValue(ConnectionFactoryOptions.HOST),
+                (Integer) direct.getRequiredValue(ConnectionFactoryOptions.PORT), Duration.ofMillis(1500))) {
+            ConnectionFactoryOptions viaLate = direct.mutate().option(ConnectionFactoryOptions.PORT, late.port()).build();
+
+            retortOn(viaLate, Duration.ofSeconds(30)).upgrade(Target.HEADS).blockLast(Duration.ofSeconds(60));
+        }
+
+        assertThat(workspace.tables()).contains("late");
+    }
+
+    @Test
+    void withoutARetryWindowAnUnreachableServerFailsAsAConnectionError() throws Exception {
+        workspace.files().revision("a1", null, "CREATE TABLE never (id int);", null);
+        try (LateServer never = new LateServer("127.0.0.1", 1, Duration.ofHours(1))) {
+            ConnectionFactoryOptions options = db.options().mutate().option(ConnectionFactoryOptions.PORT, never.port())
+                    .build();
+
+            StepVerifier.create(retortOn(options, Duration.ZERO).upgrade(Target.HEADS))
+                    .thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> {
+                        assertThat(error).isInstanceOf(ConnectionException.class)
+                                .hasMessageContaining("Cannot connect to the database");
+                        assertThat(((ConnectionException) error).code()).isEqualTo(ErrorCode.CONNECTION_FAILED);
+                    });
+        }
+        assertThat(workspace.tables()).isEmpty();
+    }
+
+    @Test
+    void aMissingDatabaseIsReportedWithItsSqlStateEvenWithARetryWindow() {
+        workspace.files().revision("a1", null, "SELECT 1;", null);
+        ConnectionFactoryOptions missing = db.options().mutate()
+                .option(ConnectionFactoryOptions.DATABASE, "retort_no_such_database").build();
+
+        StepVerifier.create(retortOn(missing, Duration.ofMinutes(10)).upgrade(Target.HEADS))
+                .thenConsumeWhile(e -> true)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ConnectionException.class)
+                        .hasMessageContaining("3D000"))
+                .verify(Duration.ofSeconds(30));
+    }
+}
