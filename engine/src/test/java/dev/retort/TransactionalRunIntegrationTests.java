@@ -170,6 +170,25 @@ class TransactionalRunIntegrationTests {
     }
 
     @Nested
+    class LargeDataLoads {
+
+        @Test
+        void aSectionTooLargeToKeepInMemoryIsStreamedFromItsFileAndApplied() {
+            StringBuilder load = new StringBuilder("CREATE TABLE big (id int, padding text);\n");
+            String padding = "x".repeat(90);
+            for (int i = 0; i < 12_000; i++) {
+                load.append("INSERT INTO big VALUES (").append(i).append(", '").append(padding).append("');\n");
+            }
+            files.revision("a1", null, load.toString(), "DROP TABLE big;");
+
+            long statements = retort().upgrade(Target.HEADS).filter(StatementExecuted.class::isInstance).count().block();
+
+            assertThat(statements).isEqualTo(12_001);
+            assertThat(db.scalar("SELECT count(*) FROM big")).isEqualTo(12_000L);
+        }
+    }
+
+    @Nested
     class OfflineScripts {
 
         @Test

@@ -56,12 +56,12 @@ public final class Migrator {
         return run(operation, target, (connection, catalog, state, outcome) -> {
             refuseIfDirty(state);
             Plan plan = Plans.plan(operation, catalog.graph(), state.heads(), target);
-            List<PreparedStep> steps = StepPreparation.prepare(plan.steps(), catalog);
-            return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
+            return StepPreparation.prepare(plan.steps(), catalog).flatMapMany(steps -> Flux
+                    .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
                     .concatWith(ensureTables(connection, state, !steps.isEmpty()))
                     .concatWith(Flux.range(0, steps.size())
                             .concatMap(i -> runner.run(connection, steps.get(i), i + 1, steps.size())))
-                    .concatWith(outcome.record(plan.rowsAfter(), steps.size()));
+                    .concatWith(outcome.record(plan.rowsAfter(), steps.size())));
         });
     }
 

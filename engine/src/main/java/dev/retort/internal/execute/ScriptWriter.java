@@ -31,56 +31,49 @@ public final class ScriptWriter {
 
     /**
      * @param plan the plan to render
-     * @return the script, one chunk per statement or comment, each ending with a newline
+     * @return the script, one chunk per statement or comment, each ending with a newline; large
+     *     sections stream from their files
      */
     public Flux<String> script(MigrationPlan plan) {
-        return Catalog.load(settings.source()).flatMapMany(catalog -> Flux.fromIterable(render(plan, catalog)));
+        return Catalog.load(settings.source()).flatMapMany(catalog -> Flux.concat(
+                Flux.just(title(plan)),
+                plan.currentHeads().isEmpty() ? transaction(Flux.fromIterable(sql.createTables())) : Flux.empty(),
+                plan.operation() == Operation.STAMP
+                        ? transaction(Flux.fromIterable(
+                                stampSql.statements(plan.currentHeads(), plan.headsAfter(), false, catalog)))
+                        : StepPreparation.prepare(Plans.steps(plan), catalog)
+                                .flatMapMany(steps -> Flux.fromIterable(steps).concatMap(this::renderStep))));
     }
 
-    private List<String> render(MigrationPlan plan, Catalog catalog) {
-        List<String> out = new ArrayList<>();
-        out.add("-- Retort " + plan.operation().label() + " to '" + plan.target() + "' from "
-                + (plan.currentHeads().isEmpty() ? "base" : String.join(", ", plan.currentHeads().stream().sorted().toList()))
-                + "\n");
-        if (plan.currentHeads().isEmpty()) {
-            transaction(out, sql.createTables());
-        }
-        if (plan.operation() == Operation.STAMP) {
-            transaction(out, stampSql.statements(plan.currentHeads(), plan.headsAfter(), false, catalog));
-            return out;
-        }
-        for (PreparedStep step : StepPreparation.prepare(Plans.steps(plan), catalog)) {
-            renderStep(out, step);
-        }
-        return out;
+    private static String title(MigrationPlan plan) {
+        String from = plan.currentHeads().isEmpty() ? "base"
+                : String.join(", ", plan.currentHeads().stream().sorted().toList());
+        return "-- Retort " + plan.operation().label() + " to '" + plan.target() + "' from " + from + "\n";
     }
 
-    private void renderStep(List<String> out, PreparedStep step) {
-        out.add("\n-- " + step.operation().label() + " " + step.revision()
-                + (step.script().message().isEmpty() ? "" : ": " + step.script().message()) + "\n");
+    private Flux<String> renderStep(PreparedStep step) {
+        String message = step.script().message().isEmpty() ? "" : ": " + step.script().message();
+        Flux<String> heading = Flux.just("\n-- " + step.operation().label() + " " + step.revision() + message + "\n");
+        Flux<String> statements = step.statements().map(statement -> terminated(statement));
         if (step.script().transactional()) {
-            out.add("BEGIN;\n");
-            step.statements().forEach(statement -> out.add(terminated(statement)));
-            bookkeeping(out, step, stepSql.history(step, null, true));
-            out.add("COMMIT;\n");
-        } else {
-            out.add(terminated(stepSql.history(step, null, false)));
-            step.statements().forEach(statement -> out.add(terminated(statement)));
-            out.add("BEGIN;\n");
-            bookkeeping(out, step, stepSql.succeeded(step, null));
-            out.add("COMMIT;\n");
+            return Flux.concat(heading, transaction(Flux.concat(statements,
+                    Flux.fromIterable(bookkeeping(step, stepSql.history(step, null, true))))));
         }
+        return Flux.concat(heading, Flux.just(terminated(stepSql.history(step, null, false))), statements,
+                transaction(Flux.fromIterable(bookkeeping(step, stepSql.succeeded(step, null)))));
     }
 
-    private void bookkeeping(List<String> out, PreparedStep step, String history) {
-        stepSql.versionChange(step).forEach(statement -> out.add(terminated(statement)));
-        out.add(terminated(history));
+    private List<String> bookkeeping(PreparedStep step, String history) {
+        List<String> statements = new ArrayList<>(stepSql.versionChange(step));
+        statements.add(history);
+        return statements;
     }
 
-    private static void transaction(List<String> out, List<String> statements) {
-        out.add("BEGIN;\n");
-        statements.forEach(statement -> out.add(terminated(statement)));
-        out.add("COMMIT;\n");
+    /** Wraps statements (already terminated, or plain SQL to terminate) in BEGIN/COMMIT. */
+    private static Flux<String> transaction(Flux<String> statements) {
+        return Flux.concat(Flux.just("BEGIN;\n"),
+                statements.map(statement -> statement.endsWith(";\n") ? statement : terminated(statement)),
+                Flux.just("COMMIT;\n"));
     }
 
     private static String terminated(SqlStatement statement) {

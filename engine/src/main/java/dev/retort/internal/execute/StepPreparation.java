@@ -9,7 +9,10 @@ import dev.retort.internal.source.Script;
 import dev.retort.internal.source.Section;
 import dev.retort.internal.sql.SqlStatement;
 import dev.retort.internal.sql.StatementClassifier;
-import dev.retort.internal.sql.StatementSplitter;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 
@@ -24,21 +27,28 @@ public final class StepPreparation {
     }
 
     /**
+     * Checks every statement of every step on a bounded-elastic worker: splitting is CPU work and
+     * a large section is read from its file.
+     *
      * @param steps   the plan's steps
      * @param catalog the scripts
-     * @return the prepared steps, in plan order
-     * @throws MigrationFileException for the first step that cannot run as written
+     * @return the prepared steps, in plan order; fails with a {@link MigrationFileException} for
+     *     the first statement that cannot run as written
      */
-    public static List<PreparedStep> prepare(List<Step> steps, Catalog catalog) {
-        return steps.stream().map(step -> prepare(step, catalog.script(step.revision()))).toList();
+    public static Mono<List<PreparedStep>> prepare(List<Step> steps, Catalog catalog) {
+        return Flux.fromIterable(steps)
+                .concatMap(step -> checked(prepare(step, catalog.script(step.revision()))))
+                .collectList()
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static PreparedStep prepare(Step step, Script script) {
         Operation operation = step.direction() == Direction.UPGRADE ? Operation.UPGRADE : Operation.DOWNGRADE;
-        Section section = section(script, operation);
-        List<SqlStatement> statements = StatementSplitter.split(section.text(), script.location(), section.firstLine());
-        statements.forEach(statement -> check(script, statement));
-        return new PreparedStep(step, script, operation, statements);
+        return new PreparedStep(step, script, operation, section(script, operation));
+    }
+
+    private static Mono<PreparedStep> checked(PreparedStep step) {
+        return step.statements().doOnNext(statement -> check(step.script(), statement)).then(Mono.just(step));
     }
 
     private static Section section(Script script, Operation operation) {

@@ -59,7 +59,7 @@ final class StepRunner {
     }
 
     private Flux<MigrationEvent> statements(Connection connection, PreparedStep step, boolean dirtyOnFailure) {
-        return Flux.fromIterable(step.statements())
+        return step.statements()
                 .concatMap(statement -> execute(connection, step, statement, dirtyOnFailure));
     }
 

@@ -34,7 +34,7 @@ public final class ScriptParser {
     public static Script parse(ScriptResource resource) {
         String file = resource.location();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource.open(), strictUtf8()))) {
-            return new FileReading(file, defaultId(resource.fileName())).read(reader);
+            return new FileReading(resource, defaultId(resource.fileName())).read(reader);
         } catch (CharacterCodingException e) {
             throw new MigrationFileException(file, 0, "is not valid UTF-8; save it as UTF-8");
         } catch (IOException e) {
@@ -55,6 +55,7 @@ public final class ScriptParser {
     /** The state of reading one file, line by line. */
     private static final class FileReading {
 
+        private final ScriptResource resource;
         private final String file;
         private final String defaultId;
         private final Header header;
@@ -62,11 +63,13 @@ public final class ScriptParser {
         private final StringBuilder text = new StringBuilder();
         private String section;
         private int sectionStart;
+        private boolean streamed;
         private Section upgrade;
         private Section downgrade;
 
-        FileReading(String file, String defaultId) {
-            this.file = file;
+        FileReading(ScriptResource resource, String defaultId) {
+            this.resource = resource;
+            this.file = resource.location();
             this.defaultId = defaultId;
             this.header = new Header(file);
         }
@@ -81,19 +84,19 @@ public final class ScriptParser {
                 }
                 acceptLine(line, lineNumber);
             }
-            closeSection();
+            closeSection(lineNumber);
             return toScript(lineNumber);
         }
 
         private void acceptLine(String line, int lineNumber) {
             Optional<String> marker = marker(line, lineNumber);
             if (marker.isPresent()) {
-                closeSection();
+                closeSection(lineNumber - 1);
                 openSection(marker.get(), lineNumber);
             } else if (section == null) {
                 header.accept(line, lineNumber);
             } else {
-                text.append(line).append('\n');
+                keep(line);
             }
             if (section != null) {
                 checksum.addLine(line);
@@ -125,12 +128,27 @@ public final class ScriptParser {
             sectionStart = lineNumber + 1;
         }
 
-        private void closeSection() {
+        /** Keeps a section's line in memory until the section proves too large to keep. */
+        private void keep(String line) {
+            if (streamed) {
+                return;
+            }
+            text.append(line).append('\n');
+            if (text.length() > Section.IN_MEMORY_LIMIT) {
+                streamed = true;
+                text.setLength(0);
+                text.trimToSize();
+            }
+        }
+
+        private void closeSection(int lastLine) {
             if (section == null) {
                 return;
             }
-            Section done = new Section(text.toString(), sectionStart);
+            Section done = streamed ? Section.streamed(resource, sectionStart, lastLine)
+                    : Section.inMemory(text.toString(), sectionStart);
             text.setLength(0);
+            streamed = false;
             if (section.equals(UPGRADE)) {
                 upgrade = done;
             } else {

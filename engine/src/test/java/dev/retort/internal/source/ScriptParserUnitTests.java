@@ -1,6 +1,7 @@
 package dev.retort.internal.source;
 
 import dev.retort.error.MigrationFileException;
+import dev.retort.internal.sql.SqlStatement;
 import dev.retort.spi.ScriptResource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,8 +115,11 @@ class ScriptParserUnitTests {
         void keepTheirTextAndTheLineTheyStartOn() {
             Script script = parse("a.sql", "-- revision: a\n\n-- +upgrade\nCREATE TABLE t (id int);\n\n-- +downgrade\nDROP TABLE t;\n");
 
-            assertThat(script.upgrade()).isEqualTo(new Section("CREATE TABLE t (id int);\n\n", 4));
-            assertThat(script.downgrade()).contains(new Section("DROP TABLE t;\n", 7));
+            assertThat(script.upgrade().firstLine()).isEqualTo(4);
+            assertThat(script.upgrade().statementList("a.sql"))
+                    .containsExactly(new SqlStatement("CREATE TABLE t (id int)", 4));
+            assertThat(script.downgrade()).hasValueSatisfying(down -> assertThat(down.statementList("a.sql"))
+                    .containsExactly(new SqlStatement("DROP TABLE t", 7)));
         }
 
         @Test
@@ -148,7 +153,51 @@ class ScriptParserUnitTests {
         @Test
         void crlfLineEndingsAreNormalised() {
             Script script = parse("a.sql", "-- +upgrade\r\nSELECT 1;\r\nSELECT 2;\r\n");
-            assertThat(script.upgrade().text()).isEqualTo("SELECT 1;\nSELECT 2;\n");
+            assertThat(script.upgrade().statementList("a.sql"))
+                    .containsExactly(new SqlStatement("SELECT 1", 2), new SqlStatement("SELECT 2", 3));
+        }
+    }
+
+    @Nested
+    class LargeSections {
+
+        static final int ROWS = 40_000;
+
+        static String dataLoad() {
+            StringBuilder text = new StringBuilder("-- revision: load\n-- +upgrade\n");
+            for (int i = 0; i < ROWS; i++) {
+                text.append("INSERT INTO t VALUES (").append(i).append(", 'row number ").append(i).append("');\n");
+            }
+            return text.append("-- +downgrade\nDELETE FROM t;\n").toString();
+        }
+
+        @Test
+        void areNotKeptInMemory() {
+            Script script = parse("load.sql", dataLoad());
+
+            assertThat(script.upgrade().inMemory()).isFalse();
+            assertThat(script.downgrade()).hasValueSatisfying(down -> assertThat(down.inMemory()).isTrue());
+        }
+
+        @Test
+        void streamEveryStatementWithItsFileLine() {
+            Script script = parse("load.sql", dataLoad());
+
+            List<SqlStatement> statements = script.upgrade().statements("load.sql").collectList().block();
+
+            assertThat(statements).hasSize(ROWS);
+            assertThat(statements.get(0)).isEqualTo(new SqlStatement("INSERT INTO t VALUES (0, 'row number 0')", 3));
+            assertThat(statements.get(ROWS - 1).line()).isEqualTo(ROWS + 2);
+            assertThat(script.downgrade().orElseThrow().statementList("load.sql"))
+                    .containsExactly(new SqlStatement("DELETE FROM t", ROWS + 4));
+        }
+
+        @Test
+        void canBeStreamedAgainForEachRun() {
+            Section upgrade = parse("load.sql", dataLoad()).upgrade();
+
+            assertThat(upgrade.statements("load.sql").count().block()).isEqualTo(ROWS);
+            assertThat(upgrade.statements("load.sql").count().block()).isEqualTo(ROWS);
         }
     }
 
