@@ -45,6 +45,15 @@ public final class ErrorTranslation {
     }
 
     /**
+     * @param error any failure
+     * @return whether the server rejected a statement (as opposed to a connection failure or a
+     *     failure Retort already explained)
+     */
+    public static boolean isStatementFailure(Throwable error) {
+        return error instanceof R2dbcException && !isConnectionFailure(error);
+    }
+
+    /**
      * Whether retrying to connect may succeed later: the server is not listening yet or is still
      * starting ({@code 57P03}). Wrong credentials ({@code 28}) or a missing database ({@code 3D})
      * will not heal by waiting.

@@ -109,7 +109,7 @@ public final class Migrator {
         }
         return Connections.inTransaction(connection, Flux.fromIterable(sql.createTables())
                         .concatMap(statement -> Connections.execute(connection, statement)))
-                .onErrorMap(e -> !ErrorTranslation.isConnectionFailure(e), this::cannotCreateTables)
+                .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotCreateTables)
                 .onErrorMap(ErrorTranslation::general)
                 .thenMany(Flux.empty());
     }

@@ -2,6 +2,8 @@ package dev.retort.internal.execute;
 
 import dev.retort.HistoryEntry;
 import dev.retort.Operation;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 import dev.retort.internal.history.HistorySql;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
@@ -32,7 +34,15 @@ public final class StateReader {
         return tablesExist(connection).flatMap(exist -> exist
                 ? heads(connection).zipWhen(heads -> latestFailure(connection),
                         (heads, failure) -> new DatabaseState(true, heads, failure))
-                : Mono.just(DatabaseState.EMPTY));
+                : Mono.just(DatabaseState.EMPTY))
+                .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotRead);
+    }
+
+    private RetortException cannotRead(Throwable error) {
+        return new RetortException(ErrorCode.MIGRATION_FAILED, "Cannot read Retort's tables "
+                + sql.names().versionTable() + " and " + sql.names().historyTable() + ": "
+                + ErrorTranslation.describe(error) + ". Grant the role USAGE on the schema (and CREATE, for the first"
+                + " run), or configure a schema it may use.", error);
     }
 
     private Mono<Boolean> tablesExist(Connection connection) {
@@ -66,8 +76,9 @@ public final class StateReader {
      */
     public Flux<HistoryEntry> history(Connection connection) {
         return tablesExist(connection).flatMapMany(exist -> exist
-                ? Connections.query(connection, sql.selectHistory(), StateReader::entry)
-                : Flux.empty());
+                        ? Connections.query(connection, sql.selectHistory(), StateReader::entry)
+                        : Flux.<HistoryEntry>empty())
+                .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotRead);
     }
 
     private static HistoryEntry entry(Readable row) {

@@ -18,6 +18,11 @@ public final class HistorySql {
         this.names = names;
     }
 
+    /** @return the table names this SQL uses */
+    public TableNames names() {
+        return names;
+    }
+
     /** @return the statements that create the schema and both tables if they are missing */
     public List<String> createTables() {
         return List.of(
