@@ -6,6 +6,8 @@ import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -14,6 +16,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,21 +35,50 @@ class ConcurrencyIntegrationTests {
         return workspace.retort(lockTimeout);
     }
 
-    @Test
-    void concurrentRunsApplyEachRevisionExactlyOnce() {
+    @ParameterizedTest(name = "{0} instances, 3 rounds")
+    @ValueSource(ints = {2, 8, 20})
+    void concurrentRunsApplyEachRevisionExactlyOnce(int instances) {
         MigrationFiles files = workspace.files();
         for (int i = 1; i <= 5; i++) {
             files.revision("r" + i, i == 1 ? null : "r" + (i - 1),
-                    "CREATE TABLE t" + i + " (id int); SELECT pg_sleep(0.05);", "DROP TABLE t" + i + ";");
+                    "CREATE TABLE t" + i + " (id int); SELECT pg_sleep(0.02);", "DROP TABLE t" + i + ";");
         }
 
-        Flux.range(0, 4)
-                .flatMap(i -> retort(Duration.ofMinutes(1)).upgrade(Target.HEADS).subscribeOn(Schedulers.parallel()))
-                .blockLast(Duration.ofMinutes(1));
+        for (int round = 1; round <= 3; round++) {
+            Flux.range(0, instances)
+                    .flatMap(i -> retort(Duration.ofMinutes(1)).upgrade(Target.HEADS).subscribeOn(Schedulers.parallel()))
+                    .blockLast(Duration.ofMinutes(2));
 
-        assertThat(db.column("SELECT revision::text FROM retort_history WHERE operation = 'upgrade' AND success"
-                + " ORDER BY id", String.class)).containsExactly("r1", "r2", "r3", "r4", "r5");
-        assertThat(retort(Duration.ofMinutes(1)).current().block()).containsExactly("r5");
+            assertThat(db.column("SELECT revision::text FROM retort_history WHERE operation = 'upgrade' AND success"
+                    + " ORDER BY id", String.class)).as("round %d", round)
+                    .containsExactly(repeat(List.of("r1", "r2", "r3", "r4", "r5"), round));
+            assertThat(retort(Duration.ofMinutes(1)).current().block()).containsExactly("r5");
+            retort(Duration.ofMinutes(1)).downgrade(Target.BASE).blockLast(Duration.ofMinutes(1));
+        }
+    }
+
+    private static String[] repeat(List<String> revisions, int times) {
+        return java.util.stream.IntStream.range(0, times).boxed().flatMap(i -> revisions.stream()).toArray(String[]::new);
+    }
+
+    @Test
+    void anUpgradeAndADowngradeAtOnceLeaveTheSchemaMatchingTheVersionTable() {
+        MigrationFiles files = workspace.files();
+        for (int i = 1; i <= 4; i++) {
+            files.revision("r" + i, i == 1 ? null : "r" + (i - 1), "CREATE TABLE t" + i + " (id int);",
+                    "DROP TABLE t" + i + ";");
+        }
+
+        for (int round = 0; round < 10; round++) {
+            Flux.merge(retort(Duration.ofMinutes(1)).upgrade(Target.HEADS).subscribeOn(Schedulers.parallel()),
+                            retort(Duration.ofMinutes(1)).downgrade(Target.BASE).subscribeOn(Schedulers.parallel()))
+                    .blockLast(Duration.ofMinutes(1));
+
+            java.util.Set<String> current = retort(Duration.ofMinutes(1)).current().block();
+            List<String> tables = workspace.tables().stream().filter(t -> t.matches("t\\d")).toList();
+            assertThat(tables).as("round %d with heads %s", round, current)
+                    .isEqualTo(current.isEmpty() ? List.of() : List.of("t1", "t2", "t3", "t4"));
+        }
     }
 
     @Test

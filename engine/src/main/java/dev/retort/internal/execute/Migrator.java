@@ -53,14 +53,15 @@ public final class Migrator {
      * @return the run's events; cold, one run per subscription
      */
     public Flux<MigrationEvent> migrate(Operation operation, String target) {
-        return run(operation, target, (connection, catalog, state, outcome) -> {
+        return run(operation, target, (session, catalog, state, outcome) -> {
+            Connection connection = session.work();
             refuseIfDirty(state);
             Plan plan = Plans.plan(operation, catalog.graph(), state.heads(), target);
             return StepPreparation.prepare(plan.steps(), catalog).flatMapMany(steps -> Flux
                     .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
                     .concatWith(ensureTables(connection, state, !steps.isEmpty()))
                     .concatWith(Flux.range(0, steps.size())
-                            .concatMap(i -> runner.run(connection, steps.get(i), i + 1, steps.size())))
+                            .concatMap(i -> runner.run(connection, steps.get(i), i + 1, steps.size(), session.lockHeld())))
                     .concatWith(outcome.record(plan.rowsAfter(), steps.size())));
         });
     }
@@ -71,14 +72,16 @@ public final class Migrator {
      * @return the run's events; cold, one run per subscription
      */
     public Flux<MigrationEvent> stamp(String target, boolean purge) {
-        return run(Operation.STAMP, target, (connection, catalog, state, outcome) -> {
+        return run(Operation.STAMP, target, (session, catalog, state, outcome) -> {
+            Connection connection = session.work();
             Set<String> before = purge ? Set.of() : state.heads();
             Set<String> after = Planner.stampRows(catalog.graph(), before, target);
             List<String> statements = stampSql.statements(state.heads(), after, purge, catalog);
             return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), List.copyOf(after)))
                     .concatWith(ensureTables(connection, state, true))
                     .concatWith(Connections.inTransaction(connection, Flux.fromIterable(statements)
-                                    .concatMap(statement -> Connections.execute(connection, statement)))
+                                    .concatMap(statement -> Connections.execute(connection, statement))
+                                    .then(session.lockHeld()).flux())
                             .onErrorMap(ErrorTranslation::general)
                             .thenMany(outcome.record(after, after.size())));
         });
@@ -92,7 +95,7 @@ public final class Migrator {
                     .<MigrationEvent>just(new RunStarted(operation, target))
                     .concatWith(session.around(s -> Flux.<MigrationEvent>just(new LockAcquired(s.waited()))
                             .concatWith(reader.read(s.work()).onErrorMap(ErrorTranslation::general)
-                                    .flatMapMany(state -> work.run(s.work(), catalog, state, outcome))))))
+                                    .flatMapMany(state -> work.run(s, catalog, state, outcome))))))
                     .concatWith(Mono.fromSupplier(() -> outcome.completed(started)));
         });
     }
@@ -124,7 +127,7 @@ public final class Migrator {
     /** The work a run does once it holds the lock and knows the database's state. */
     @FunctionalInterface
     private interface LockedWork {
-        Flux<MigrationEvent> run(Connection connection, Catalog catalog, DatabaseState state, Outcome outcome);
+        Flux<MigrationEvent> run(RunSession.Session session, Catalog catalog, DatabaseState state, Outcome outcome);
     }
 
     /**

@@ -33,8 +33,14 @@ final class RunSession {
      * @param workPid      its server process id
      * @param lockConnection the connection holding the advisory lock
      * @param waited       how long the lock was waited for
+     * @param lock         the lock held on {@code lockConnection}
      */
-    record Session(Connection work, int workPid, Connection lockConnection, Duration waited) {
+    record Session(Connection work, int workPid, Connection lockConnection, Duration waited, AdvisoryLock lock) {
+
+        /** @return a check, started on subscription, that the lock is still held */
+        Mono<Void> lockHeld() {
+            return lock.verify(lockConnection);
+        }
     }
 
     /**
@@ -48,7 +54,7 @@ final class RunSession {
     private Mono<Session> open() {
         return connections.open().flatMap(work -> backendPid(work)
                 .flatMap(pid -> connections.open().flatMap(lockConnection -> lock.acquire(lockConnection)
-                        .map(waited -> new Session(work, pid, lockConnection, waited))
+                        .map(waited -> new Session(work, pid, lockConnection, waited, lock))
                         .onErrorResume(e -> Connections.close(lockConnection).then(Mono.error(e)))
                         .doOnCancel(() -> Connections.close(lockConnection).subscribe())))
                 .onErrorResume(e -> Connections.close(work).then(Mono.error(e)))

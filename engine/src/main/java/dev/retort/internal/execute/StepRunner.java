@@ -29,12 +29,19 @@ final class StepRunner {
         this.sql = sql;
     }
 
-    Flux<MigrationEvent> run(Connection connection, PreparedStep step, int index, int total) {
+    /**
+     * @param connection the work connection
+     * @param step       the step
+     * @param index      its 1-based position
+     * @param total      how many steps the run has
+     * @param lockHeld   checks that the run still holds the lock; awaited before each commit
+     */
+    Flux<MigrationEvent> run(Connection connection, PreparedStep step, int index, int total, Mono<Void> lockHeld) {
         return Flux.defer(() -> {
             long started = System.nanoTime();
             Flux<MigrationEvent> work = step.script().transactional()
-                    ? transactional(connection, step, started)
-                    : nonTransactional(connection, step, started);
+                    ? transactional(connection, step, started, lockHeld)
+                    : nonTransactional(connection, step, started, lockHeld);
             return Flux.<MigrationEvent>just(new RevisionStarted(step.revision(), step.operation(),
                             step.script().message(), index, total))
                     .concatWith(work)
@@ -43,17 +50,20 @@ final class StepRunner {
         });
     }
 
-    private Flux<MigrationEvent> transactional(Connection connection, PreparedStep step, long started) {
+    private Flux<MigrationEvent> transactional(Connection connection, PreparedStep step, long started,
+            Mono<Void> lockHeld) {
         return Connections.inTransaction(connection, statements(connection, step, false)
-                .concatWith(Mono.defer(() -> bookkeeping(connection, step, sql.history(step, elapsedMs(started), true)))
+                .concatWith(Mono.defer(() -> bookkeeping(connection, step, sql.history(step, elapsedMs(started), true),
+                                lockHeld))
                         .then(Mono.empty())));
     }
 
-    private Flux<MigrationEvent> nonTransactional(Connection connection, PreparedStep step, long started) {
+    private Flux<MigrationEvent> nonTransactional(Connection connection, PreparedStep step, long started,
+            Mono<Void> lockHeld) {
         Mono<Long> markStarted = Connections.execute(connection, sql.history(step, null, false))
                 .onErrorMap(ErrorTranslation::general);
         Flux<MigrationEvent> finish = Connections.inTransaction(connection,
-                Mono.defer(() -> bookkeeping(connection, step, sql.succeeded(step, elapsedMs(started))))
+                Mono.defer(() -> bookkeeping(connection, step, sql.succeeded(step, elapsedMs(started)), lockHeld))
                         .thenMany(Flux.empty()));
         return markStarted.thenMany(statements(connection, step, true)).concatWith(finish);
     }
@@ -75,7 +85,16 @@ final class StepRunner {
         });
     }
 
-    private Mono<Void> bookkeeping(Connection connection, PreparedStep step, String historyStatement) {
+    /**
+     * Records the step, and meanwhile checks on the lock's connection that the lock is still held,
+     * so that the check costs no extra round trip and happens as late as possible before commit.
+     */
+    private Mono<Void> bookkeeping(Connection connection, PreparedStep step, String historyStatement,
+            Mono<Void> lockHeld) {
+        return Mono.when(record(connection, step, historyStatement), lockHeld);
+    }
+
+    private Mono<Void> record(Connection connection, PreparedStep step, String historyStatement) {
         List<String> versionChange = sql.versionChange(step);
         int deletes = sql.deletes(step);
         return Flux.range(0, versionChange.size())

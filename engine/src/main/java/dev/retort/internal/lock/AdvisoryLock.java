@@ -1,7 +1,9 @@
 package dev.retort.internal.lock;
 
+import dev.retort.error.ConnectionException;
 import dev.retort.error.LockTimeoutException;
 import dev.retort.internal.execute.Connections;
+import dev.retort.internal.execute.ErrorTranslation;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -78,6 +80,24 @@ public final class AdvisoryLock {
         // If the connection broke, the server has already dropped the session and its lock.
         return Connections.execute(connection, "SELECT pg_advisory_unlock(" + key + ")")
                 .onErrorResume(e -> Mono.empty())
+                .then();
+    }
+
+    /**
+     * Checks that the lock's session is still alive, and so still holds the lock: a session lock
+     * ends only with an unlock or with its session (terminated by an administrator, a failover, a
+     * network cut).
+     *
+     * @param connection the lock's connection
+     * @return completes when the lock is held; fails with a {@link dev.retort.error.ConnectionException}
+     *     when it was lost
+     */
+    public Mono<Void> verify(Connection connection) {
+        return Connections.execute(connection, "SELECT 1")
+                .onErrorMap(e -> new ConnectionException("The migration lock (pg_advisory_lock key " + key
+                        + ") was lost because its database session ended: " + ErrorTranslation.describe(e)
+                        + ". The revision in progress was rolled back so that no two runs migrate at once; run the"
+                        + " command again.", e))
                 .then();
     }
 
