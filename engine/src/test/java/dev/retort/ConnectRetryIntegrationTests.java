@@ -13,6 +13,7 @@ import reactor.test.StepVerifier;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A server that is not up yet is waited for; failures that cannot heal are not. */
 class ConnectRetryIntegrationTests {
@@ -60,6 +61,24 @@ class ConnectRetryIntegrationTests {
                     });
         }
         assertThat(workspace.tables()).isEmpty();
+    }
+
+    @Test
+    void thePasswordAppearsNowhereInAConnectionFailureOrItsCauses() throws Exception {
+        workspace.files().revision("a1", null, "SELECT 1;", null);
+        String password = "pw-s3cret-" + System.nanoTime();
+        try (LateServer never = new LateServer("127.0.0.1", 1, Duration.ofHours(1))) {
+            ConnectionFactoryOptions options = db.options().mutate()
+                    .option(ConnectionFactoryOptions.PORT, never.port())
+                    .option(ConnectionFactoryOptions.PASSWORD, password).build();
+
+            Throwable failure = catchThrowable(() -> retortOn(options, Duration.ZERO).upgrade(Target.HEADS).blockLast());
+
+            java.io.StringWriter trace = new java.io.StringWriter();
+            failure.printStackTrace(new java.io.PrintWriter(trace));
+            assertThat(failure).isInstanceOf(ConnectionException.class);
+            assertThat(trace.toString()).doesNotContain(password);
+        }
     }
 
     @Test
