@@ -53,17 +53,8 @@ public final class Migrator {
      * @return the run's events; cold, one run per subscription
      */
     public Flux<MigrationEvent> migrate(Operation operation, String target) {
-        return run(operation, target, (session, catalog, state, outcome) -> {
-            Connection connection = session.work();
-            refuseIfDirty(state);
-            Plan plan = Plans.plan(operation, catalog.graph(), state.heads(), target);
-            return StepPreparation.prepare(plan.steps(), catalog).flatMapMany(steps -> Flux
-                    .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
-                    .concatWith(ensureTables(connection, state, !steps.isEmpty()))
-                    .concatWith(Flux.range(0, steps.size())
-                            .concatMap(i -> runner.run(connection, steps.get(i), i + 1, steps.size(), session.lockHeld())))
-                    .concatWith(outcome.record(plan.rowsAfter(), steps.size())));
-        });
+        return run(operation, target, (held, catalog, state, outcome) -> apply(operation, target, held, catalog, state,
+                outcome));
     }
 
     /**
@@ -72,19 +63,33 @@ public final class Migrator {
      * @return the run's events; cold, one run per subscription
      */
     public Flux<MigrationEvent> stamp(String target, boolean purge) {
-        return run(Operation.STAMP, target, (session, catalog, state, outcome) -> {
-            Connection connection = session.work();
-            Set<String> before = purge ? Set.of() : state.heads();
-            Set<String> after = Planner.stampRows(catalog.graph(), before, target);
-            List<String> statements = stampSql.statements(state.heads(), after, purge, catalog);
-            return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), List.copyOf(after)))
-                    .concatWith(ensureTables(connection, state, true))
-                    .concatWith(Connections.inTransaction(connection, Flux.fromIterable(statements)
-                                    .concatMap(statement -> Connections.execute(connection, statement))
-                                    .then(session.lockHeld()).flux())
-                            .onErrorMap(ErrorTranslation::general)
-                            .thenMany(outcome.record(after, after.size())));
-        });
+        return run(Operation.STAMP, target, (held, catalog, state, outcome) -> stamp(target, purge, held, catalog, state,
+                outcome));
+    }
+
+    private Flux<MigrationEvent> apply(Operation operation, String target, RunSession.Session held, Catalog catalog,
+            DatabaseState state, Outcome outcome) {
+        refuseIfDirty(state);
+        Plan plan = Plans.plan(operation, catalog.graph(), state.heads(), target);
+        return StepPreparation.prepare(plan.steps(), catalog).flatMapMany(steps -> Flux
+                .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
+                .concatWith(ensureTables(held.work(), state, !steps.isEmpty()))
+                .concatWith(Flux.range(0, steps.size())
+                        .concatMap(i -> runner.run(held.work(), steps.get(i), i + 1, steps.size(), held.lockHeld())))
+                .concatWith(outcome.record(plan.rowsAfter(), steps.size())));
+    }
+
+    private Flux<MigrationEvent> stamp(String target, boolean purge, RunSession.Session held, Catalog catalog,
+            DatabaseState state, Outcome outcome) {
+        Connection connection = held.work();
+        Set<String> after = Planner.stampRows(catalog.graph(), purge ? Set.of() : state.heads(), target);
+        Flux<Long> rewrite = Flux.fromIterable(stampSql.statements(state.heads(), after, purge, catalog))
+                .concatMap(statement -> Connections.execute(connection, statement));
+        return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), List.copyOf(after)))
+                .concatWith(ensureTables(connection, state, true))
+                .concatWith(Connections.inTransaction(connection, rewrite.then(held.lockHeld()).flux())
+                        .onErrorMap(ErrorTranslation::general)
+                        .thenMany(outcome.record(after, after.size())));
     }
 
     private Flux<MigrationEvent> run(Operation operation, String target, LockedWork work) {
@@ -93,9 +98,9 @@ public final class Migrator {
             Outcome outcome = new Outcome();
             return Catalog.load(settings.source()).flatMapMany(catalog -> Flux
                     .<MigrationEvent>just(new RunStarted(operation, target))
-                    .concatWith(session.around(s -> Flux.<MigrationEvent>just(new LockAcquired(s.waited()))
-                            .concatWith(reader.read(s.work()).onErrorMap(ErrorTranslation::general)
-                                    .flatMapMany(state -> work.run(s, catalog, state, outcome))))))
+                    .concatWith(session.around(held -> Flux.<MigrationEvent>just(new LockAcquired(held.waited()))
+                            .concatWith(reader.read(held.work()).onErrorMap(ErrorTranslation::general)
+                                    .flatMapMany(state -> work.run(held, catalog, state, outcome))))))
                     .concatWith(Mono.fromSupplier(() -> outcome.completed(started)));
         });
     }
@@ -127,7 +132,7 @@ public final class Migrator {
     /** The work a run does once it holds the lock and knows the database's state. */
     @FunctionalInterface
     private interface LockedWork {
-        Flux<MigrationEvent> run(RunSession.Session session, Catalog catalog, DatabaseState state, Outcome outcome);
+        Flux<MigrationEvent> run(RunSession.Session held, Catalog catalog, DatabaseState state, Outcome outcome);
     }
 
     /**
