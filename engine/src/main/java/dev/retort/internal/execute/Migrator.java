@@ -24,8 +24,9 @@ import java.util.Set;
 
 /**
  * The runs that change the database: upgrade, downgrade and stamp. Each run reads and validates
- * the scripts, takes the lock, re-reads the version table under it, plans, checks every step,
- * and only then creates Retort's tables (if needed) and applies the steps in order.
+ * the scripts and reads the version table; if an upgrade or downgrade has nothing to do, it ends
+ * there. Otherwise it takes the lock, re-reads the version table under it, plans, checks every
+ * step, and only then creates Retort's tables (if needed) and applies the steps in order.
  */
 public final class Migrator {
 
@@ -53,8 +54,31 @@ public final class Migrator {
      * @return the run's events; cold, one run per subscription
      */
     public Flux<MigrationEvent> migrate(Operation operation, String target) {
-        return run(operation, target, (held, catalog, state, outcome) -> apply(operation, target, held, catalog, state,
-                outcome));
+        return Flux.defer(() -> {
+            long started = System.nanoTime();
+            return Catalog.load(settings.source()).flatMapMany(catalog -> settings.connections()
+                    .with(connection -> reader.read(connection).onErrorMap(ErrorTranslation::general).flux())
+                    .flatMap(state -> isUpToDate(operation, target, catalog, state)
+                            ? upToDate(operation, target, state, started)
+                            : run(operation, target, catalog, started,
+                                    (held, locked, outcome) -> apply(operation, target, held, catalog, locked, outcome))));
+        });
+    }
+
+    /**
+     * Whether a read without the lock already shows there is nothing to do: the version table
+     * holds only committed revisions, so a run in progress elsewhere makes this false and the
+     * run takes the lock and reads again. Every deploy with nothing pending stops here, without
+     * a second connection or the lock.
+     */
+    private static boolean isUpToDate(Operation operation, String target, Catalog catalog, DatabaseState state) {
+        return state.dirtyMark().isEmpty()
+                && Plans.plan(operation, catalog.graph(), state.heads(), target).steps().isEmpty();
+    }
+
+    private static Flux<MigrationEvent> upToDate(Operation operation, String target, DatabaseState state, long started) {
+        return Flux.just(new RunStarted(operation, target), new RunPlanned(state.heads(), List.of()),
+                new RunCompleted(state.heads(), 0, Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /**
@@ -63,8 +87,11 @@ public final class Migrator {
      * @return the run's events; cold, one run per subscription
      */
     public Flux<MigrationEvent> stamp(String target, boolean purge) {
-        return run(Operation.STAMP, target, (held, catalog, state, outcome) -> stamp(target, purge, held, catalog, state,
-                outcome));
+        return Flux.defer(() -> {
+            long started = System.nanoTime();
+            return Catalog.load(settings.source()).flatMapMany(catalog -> run(Operation.STAMP, target, catalog, started,
+                    (held, state, outcome) -> stamp(target, purge, held, catalog, state, outcome)));
+        });
     }
 
     private Flux<MigrationEvent> apply(Operation operation, String target, RunSession.Session held, Catalog catalog,
@@ -92,17 +119,14 @@ public final class Migrator {
                         .thenMany(outcome.record(after, after.size())));
     }
 
-    private Flux<MigrationEvent> run(Operation operation, String target, LockedWork work) {
-        return Flux.defer(() -> {
-            long started = System.nanoTime();
-            Outcome outcome = new Outcome();
-            return Catalog.load(settings.source()).flatMapMany(catalog -> Flux
-                    .<MigrationEvent>just(new RunStarted(operation, target))
-                    .concatWith(session.around(held -> Flux.<MigrationEvent>just(new LockAcquired(held.waited()))
-                            .concatWith(reader.read(held.work()).onErrorMap(ErrorTranslation::general)
-                                    .flatMapMany(state -> work.run(held, catalog, state, outcome))))))
-                    .concatWith(Mono.fromSupplier(() -> outcome.completed(started)));
-        });
+    private Flux<MigrationEvent> run(Operation operation, String target, Catalog catalog, long started,
+            LockedWork work) {
+        Outcome outcome = new Outcome();
+        return Flux.<MigrationEvent>just(new RunStarted(operation, target))
+                .concatWith(session.around(held -> Flux.<MigrationEvent>just(new LockAcquired(held.waited()))
+                        .concatWith(reader.read(held.work()).onErrorMap(ErrorTranslation::general)
+                                .flatMapMany(state -> work.run(held, state, outcome)))))
+                .concatWith(Mono.fromSupplier(() -> outcome.completed(started)));
     }
 
     private static void refuseIfDirty(DatabaseState state) {
@@ -132,7 +156,7 @@ public final class Migrator {
     /** The work a run does once it holds the lock and knows the database's state. */
     @FunctionalInterface
     private interface LockedWork {
-        Flux<MigrationEvent> run(RunSession.Session held, Catalog catalog, DatabaseState state, Outcome outcome);
+        Flux<MigrationEvent> run(RunSession.Session held, DatabaseState state, Outcome outcome);
     }
 
     /**
