@@ -73,10 +73,17 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         return view;
     }
 
-    /** The engine's message; for failures to reach the database, also which database (password masked). */
+    /**
+     * The engine's message, which says what failed and where; for failures to reach the database
+     * also which database (password masked), and for an unresolvable target where to look.
+     */
     private String message(RetortException error) {
-        boolean aboutTheServer = error.code() == ErrorCode.CONNECTION_FAILED || error.code() == ErrorCode.LOCK_TIMEOUT;
-        return error.getMessage() + (aboutTheServer ? "\n  database: " + root.session().connectionDescription() : "");
+        return switch (error.code()) {
+            case CONNECTION_FAILED, LOCK_TIMEOUT ->
+                    error.getMessage() + "\n  database: " + root.session().connectionDescription();
+            case INVALID_TARGET -> error.getMessage() + " Run 'retort history' to list the revisions.";
+            default -> error.getMessage();
+        };
     }
 
     private static ErrorView unexpected(Throwable error) {
