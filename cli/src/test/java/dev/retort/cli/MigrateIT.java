@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static dev.retort.cli.RunAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +121,33 @@ class MigrateIT {
                     .hasNoStackTrace();
 
             assertThat(db.scalar("SELECT to_regclass('retort_version') IS NULL")).isEqualTo(true);
+        }
+    }
+
+    @Nested
+    class Concurrency {
+
+        @Test
+        void aRunThatCannotTakeTheLockInTimeExitsThreeAndChangesNothing() throws Exception {
+            Examples.write(migrations, "003_slow", Examples.HEAD, "SELECT pg_sleep(4);", "");
+            CompletableFuture<RetortCli.Run> slow = CompletableFuture.supplyAsync(() -> retort.run("-q", "upgrade"));
+            awaitAdvisoryLock();
+
+            RetortCli.Run blocked = retort.run("upgrade", "--lock-timeout", "1s");
+
+            assertThatRun(blocked).exitedWith(3).hasNoStackTrace().complained("Could not acquire the migration lock")
+                    .neverShowed("upgrade 000_initial_schema");
+            assertThatRun(slow.get(60, TimeUnit.SECONDS)).succeeded();
+            assertThat(SchemaSnapshot.history(db)).hasSize(4);
+        }
+
+        private void awaitAdvisoryLock() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (((Number) db.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).longValue() == 0) {
+                assertThat(System.nanoTime()).as("the first run never took the lock").isLessThan(deadline);
+                Thread.sleep(50);
+            }
         }
     }
 
