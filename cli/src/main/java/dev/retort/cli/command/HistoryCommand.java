@@ -56,7 +56,8 @@ public final class HistoryCommand extends SessionCommand {
     }
 
     private boolean needsDatabase() {
-        return indicateCurrent || range != null && Arrays.stream(range.split(":", -1)).anyMatch(HistoryCommand::isRelativeToCurrent);
+        return indicateCurrent
+                || range != null && Arrays.stream(range.split(":", -1)).anyMatch(HistoryCommand::isRelativeToCurrent);
     }
 
     /** {@code current}, {@code -3} and {@code +1} mean something only against the database's rows. */

@@ -55,7 +55,8 @@ final class RevisionWriter {
         }
         Path file = directory.resolve(revision.id() + ".sql").normalize();
         if (!directory.normalize().equals(file.getParent())) {
-            throw usage("The revision id '" + revision.id() + "' is not a file name; use letters, digits, '_' and '.'.");
+            throw usage("The revision id '" + revision.id() + "' is not a file name; use letters, digits, '_'"
+                    + " and '.'.");
         }
         try {
             return Files.writeString(file, revision.text(), StandardOpenOption.CREATE_NEW);

@@ -31,7 +31,8 @@ record ScriptRange(Optional<String> from, Target to) {
         String to = text.substring(colon + 1).strip();
         if (!sql) {
             throw new TargetException(text, "The range '" + text + "' is for scripts: add --sql to print the SQL"
-                    + " from " + from + " to " + to + " without connecting, or give only the target to run it.", List.of());
+                    + " from " + from + " to " + to + " without connecting, or give only the target to run it.",
+                    List.of());
         }
         if (from.isEmpty() || to.isEmpty()) {
             throw new TargetException(text, "The range '" + text + "' needs both ends, such as 'base:head' or"

@@ -20,7 +20,8 @@ public final class StampCommand extends SessionCommand {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "TARGET", description = "The revision(s) the database is really at; with --sql also FROM:TO.")
+    @Parameters(paramLabel = "TARGET",
+            description = "The revision(s) the database is really at; with --sql also FROM:TO.")
     private String target;
 
     @Option(names = "--purge", description = "Empty the version table first, even of revisions no file defines.")

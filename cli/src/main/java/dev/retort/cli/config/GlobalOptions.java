@@ -7,7 +7,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The options every command accepts, before or after the command's name. Configuration values
+ * The options every command accepts, before or after the command's name ({@code INHERIT} scope:
+ * picocli copies them into each subcommand, bound to these fields). Configuration values
  * stay {@code null} when not given, so that {@link SettingsResolver} can fall back to the
  * environment, then {@code retort.properties}, then the defaults.
  */
@@ -17,7 +18,8 @@ public final class GlobalOptions {
             description = "R2DBC URL of the database (env RETORT_URL; default " + ConfigKey.DEFAULT_URL + ").")
     private String url;
 
-    @Option(scope = ScopeType.INHERIT, names = "--user", paramLabel = "USER", description = "Database user (env RETORT_USER; default: the URL's).")
+    @Option(scope = ScopeType.INHERIT, names = "--user", paramLabel = "USER",
+            description = "Database user (env RETORT_USER; default: the URL's).")
     private String user;
 
     @Option(scope = ScopeType.INHERIT, names = "--password", paramLabel = "PASSWORD",
@@ -41,17 +43,20 @@ public final class GlobalOptions {
                     + "(env RETORT_LOCK_TIMEOUT; default 10m).")
     private String lockTimeout;
 
-    @Option(scope = ScopeType.INHERIT, names = "--json", description = "Machine output: one JSON document, or JSON lines for runs.")
+    @Option(scope = ScopeType.INHERIT, names = "--json",
+            description = "Machine output: one JSON document, or JSON lines for runs.")
     private boolean json;
 
-    @Option(scope = ScopeType.INHERIT, names = {"-q", "--quiet"}, description = "Print no progress; only results and errors.")
+    @Option(scope = ScopeType.INHERIT, names = {"-q", "--quiet"},
+            description = "Print no progress; only results and errors.")
     private boolean quiet;
 
     @Option(scope = ScopeType.INHERIT, names = {"-v", "--verbose"},
             description = "More detail: revision details, each statement, stack traces on errors.")
     private boolean verbose;
 
-    @Option(scope = ScopeType.INHERIT, names = "--no-color", description = "No colour, even on a terminal (so does the NO_COLOR variable).")
+    @Option(scope = ScopeType.INHERIT, names = "--no-color",
+            description = "No colour, even on a terminal (so does the NO_COLOR variable).")
     private boolean noColor;
 
     /** @return the configuration values given as flags; keys not given are absent */

@@ -51,16 +51,22 @@ final class HumanRunPrinter implements Consumer<MigrationEvent> {
             progress.started(started);
         } else if (event instanceof StatementExecuted statement && verbose) {
             progress.clear();
-            text.line(styles.dim("    line " + statement.line() + ": " + Words.count((int) statement.rowsUpdated(), "row")
+            text.line(styles.dim("    line " + statement.line() + ": " + Words.count(statement.rowsUpdated(), "row")
                     + " (" + Words.duration(statement.duration()) + ")"));
         } else if (event instanceof RevisionApplied applied) {
             progress.clear();
-            text.line("  " + applied.operation().label() + " " + styles.revision(applied.revision())
-                    + (message.isEmpty() ? "" : "  " + message) + " " + styles.dim("(" + Words.duration(applied.duration()) + ")"));
+            text.line(applied(applied));
         } else if (event instanceof RunCompleted completed) {
             progress.clear();
             summary(completed);
         }
+    }
+
+    /** {@code   upgrade 001_add_version_column  Add version column (12 ms)} */
+    private String applied(RevisionApplied applied) {
+        return "  " + applied.operation().label() + " " + styles.revision(applied.revision())
+                + (message.isEmpty() ? "" : "  " + message)
+                + " " + styles.dim("(" + Words.duration(applied.duration()) + ")");
     }
 
     private String plan(RunPlanned planned) {
@@ -72,7 +78,8 @@ final class HumanRunPrinter implements Consumer<MigrationEvent> {
             return "Nothing to " + operation.label() + ": the database is at " + from + ".";
         }
         String verb = operation == Operation.UPGRADE ? "Upgrading" : "Downgrading";
-        return verb + " from " + from + " to " + target + ": " + Words.count(planned.revisions().size(), "revision") + ".";
+        return verb + " from " + from + " to " + target + ": "
+                + Words.count(planned.revisions().size(), "revision") + ".";
     }
 
     private void summary(RunCompleted completed) {

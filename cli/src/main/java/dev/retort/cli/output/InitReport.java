@@ -11,6 +11,7 @@ public record InitReport(String migrations, String properties) implements Report
     @Override
     public void printTo(Text text) {
         text.line("Created " + migrations + " and " + properties + ".");
-        text.line("Next: edit the URL in " + properties + " (or set RETORT_URL), then run 'retort revision -m \"...\"'.");
+        text.line("Next: check the URL in " + properties + " (or set RETORT_URL), then write a first migration"
+                + " with 'retort revision -m \"...\"'.");
     }
 }

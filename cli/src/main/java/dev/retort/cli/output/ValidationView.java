@@ -31,8 +31,8 @@ public record ValidationView(boolean upToDate, boolean valid, List<String> curre
      * @return the view
      */
     public static ValidationView of(ValidationReport report) {
-        return new ValidationView(report.isUpToDate(), report.isValid(), report.currentHeads().stream().sorted().toList(),
-                report.pending(), report.problems().stream()
+        return new ValidationView(report.isUpToDate(), report.isValid(),
+                report.currentHeads().stream().sorted().toList(), report.pending(), report.problems().stream()
                         .map(p -> new Problem(p.kind().name(), p.revision(), p.message()))
                         .toList());
     }

@@ -23,7 +23,7 @@ public final class Words {
      * @param noun  the singular noun
      * @return {@code 1 revision}, {@code 3 revisions}
      */
-    public static String count(int count, String noun) {
+    public static String count(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
