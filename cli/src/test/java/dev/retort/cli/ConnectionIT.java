@@ -9,13 +9,17 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import static dev.retort.cli.RunAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Exit code 3 when the database cannot be reached, and no password in any output when it happens. */
-class ConnectionFailureIT {
+/**
+ * Connecting: the user and password settings override the URL's, a database that cannot be
+ * reached exits 3, and no password appears in any output when that happens.
+ */
+class ConnectionIT {
 
     @RegisterExtension
     static final PostgresDatabase db = new PostgresDatabase();
@@ -69,10 +73,18 @@ class ConnectionFailureIT {
     }
 
     @Test
+    void theUserSettingOverridesTheUrlsUser() {
+        withRole("LOGIN", role -> {
+            RetortCli.Run run = retort.env("RETORT_URL", db.url()).env("RETORT_USER", role).run("stamp", "head");
+
+            assertThatRun(run).succeeded();
+            assertThat(db.column("SELECT applied_by FROM retort_history", String.class)).containsExactly(role);
+        });
+    }
+
+    @Test
     void aWrongPasswordExitsThreeWhereTheServerChecksPasswords() {
-        String role = "retort_cli_" + db.name().substring(db.name().length() - 8);
-        db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'right-password'");
-        try {
+        withRole("LOGIN PASSWORD 'right-password'", role -> {
             String url = db.url().replaceFirst("://[^@]*@", "://" + role + "@");
 
             RetortCli.Run run = retort.run("current", "--url", url, "--password", "wrong-password");
@@ -80,8 +92,18 @@ class ConnectionFailureIT {
             // The local test server trusts every connection; only a password-checking server can refuse.
             assumeTrue(run.exitCode() != 0, "the server accepted a wrong password (trust authentication)");
             assertThatRun(run).exitedWith(3).complained("SQLSTATE 28").neverShowed("wrong-password");
+        });
+    }
+
+    /** Runs a test with a role of its own that may create tables, dropped afterwards with all it owns. */
+    private static void withRole(String attributes, Consumer<String> test) {
+        String role = "retort_cli_" + db.name().substring(db.name().length() - 8);
+        db.execute("CREATE ROLE " + role + " " + attributes + "; GRANT CREATE ON SCHEMA public TO " + role
+                + "; GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role);
+        try {
+            test.accept(role);
         } finally {
-            db.execute("DROP ROLE " + role);
+            db.execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
         }
     }
 
