@@ -4,6 +4,7 @@ import dev.retort.cli.output.Terminal;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,11 +22,28 @@ public final class Main {
      */
     public static void main(String[] args) {
         int exitCode = run(args, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(),
-                System.console() != null);
+                isInteractive());
         System.out.flush();
         System.err.flush();
         // The driver's event-loop threads would otherwise keep the JVM alive for a while.
         System.exit(exitCode);
+    }
+
+    /**
+     * Up to JDK 21 {@code System.console()} is null unless a person is at a terminal; from JDK 22 it
+     * exists even when output is redirected, and {@code isTerminal()} (looked up reflectively,
+     * since this compiles for 17) tells the difference.
+     */
+    private static boolean isInteractive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /**
