@@ -76,4 +76,19 @@ final class Examples {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Edits a file in place.
+     *
+     * @param file the file
+     * @param from text to replace
+     * @param to   its replacement
+     */
+    static void rewrite(Path file, String from, String to) {
+        try {
+            Files.writeString(file, Files.readString(file).replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,10 +1,8 @@
 package dev.retort.cli;
 
 import dev.retort.test.PostgresDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +21,17 @@ class OfflineScriptIT {
     @RegisterExtension
     static final PostgresDatabase db = new PostgresDatabase();
 
-    /** Nothing listens on port 1: any attempt to connect would fail the command. */
-    private static final String UNREACHABLE_URL = "r2dbc:postgresql://nobody:unused-secret@127.0.0.1:1/nowhere";
+    @RegisterExtension
+    final ExampleProject project = ExampleProject.on(db);
 
-    @TempDir
-    Path workingDirectory;
-
-    private RetortCli online;
-    private RetortCli offline;
-
-    @BeforeEach
-    void emptyDatabaseAndExampleFiles() {
-        online = Workspace.withExamples(db, workingDirectory).retort();
-        offline = new RetortCli(workingDirectory).env("RETORT_URL", UNREACHABLE_URL);
+    /** Runs the CLI against an unreachable server: the command must not try to connect. */
+    private RetortCli.Run offline(String... args) {
+        return new RetortCli(project.directory()).env("RETORT_URL", ExampleProject.UNREACHABLE_URL).run(args);
     }
 
     @Test
     void aRangeScriptIsCompleteAndNeedsNoDatabase() {
-        RetortCli.Run script = offline.run("upgrade", "base:head", "--sql");
+        RetortCli.Run script = offline("upgrade", "base:head", "--sql");
 
         assertThatRun(script).succeeded().neverShowed("unused-secret");
         assertThat(script.stdout())
@@ -54,11 +45,11 @@ class OfflineScriptIT {
 
     @Test
     void anAppliedUpgradeScriptLeavesWhatTheUpgradeDoes() throws Exception {
-        assertThatRun(online.run("-q", "upgrade", "head")).succeeded();
+        assertThatRun(project.run("-q", "upgrade", "head")).succeeded();
         DatabaseState ranOnline = DatabaseState.of(db);
 
         db.reset();
-        applyScript(offline.run("upgrade", "base:head", "--sql"));
+        applyScript(offline("upgrade", "base:head", "--sql"));
 
         assertThat(DatabaseState.of(db)).isEqualTo(ranOnline);
         assertThat(ranOnline.versions()).containsExactly(Examples.HEAD);
@@ -66,13 +57,13 @@ class OfflineScriptIT {
 
     @Test
     void anAppliedDowngradeScriptLeavesWhatTheDowngradeDoes() throws Exception {
-        assertThatRun(online.run("-q", "upgrade", "head")).succeeded();
-        assertThatRun(online.run("-q", "downgrade", "000_initial_schema")).succeeded();
+        assertThatRun(project.run("-q", "upgrade", "head")).succeeded();
+        assertThatRun(project.run("-q", "downgrade", "000_initial_schema")).succeeded();
         DatabaseState ranOnline = DatabaseState.of(db);
 
         db.reset();
-        assertThatRun(online.run("-q", "upgrade", "head")).succeeded();
-        applyScript(offline.run("downgrade", Examples.HEAD + ":000_initial_schema", "--sql"));
+        assertThatRun(project.run("-q", "upgrade", "head")).succeeded();
+        applyScript(offline("downgrade", Examples.HEAD + ":000_initial_schema", "--sql"));
 
         assertThat(DatabaseState.of(db)).isEqualTo(ranOnline);
         assertThat(ranOnline.versions()).containsExactly("000_initial_schema");
@@ -80,11 +71,11 @@ class OfflineScriptIT {
 
     @Test
     void anAppliedStampScriptLeavesWhatTheStampDoes() throws Exception {
-        assertThatRun(online.run("-q", "stamp", "head")).succeeded();
+        assertThatRun(project.run("-q", "stamp", "head")).succeeded();
         DatabaseState ranOnline = DatabaseState.of(db);
 
         db.reset();
-        applyScript(offline.run("stamp", "base:head", "--sql"));
+        applyScript(offline("stamp", "base:head", "--sql"));
 
         assertThat(DatabaseState.of(db)).isEqualTo(ranOnline);
         assertThat(ranOnline.history()).containsExactly(Examples.HEAD + " stamp true");
@@ -92,9 +83,9 @@ class OfflineScriptIT {
 
     @Test
     void withoutARangeTheScriptStartsFromTheDatabasesCurrentRevision() {
-        assertThatRun(online.run("-q", "upgrade", "001_add_version_column")).succeeded();
+        assertThatRun(project.run("-q", "upgrade", "001_add_version_column")).succeeded();
 
-        RetortCli.Run script = online.run("upgrade", "heads", "--sql");
+        RetortCli.Run script = project.run("upgrade", "heads", "--sql");
 
         assertThatRun(script).succeeded().printed("-- upgrade " + Examples.HEAD);
         assertThat(script.stdout()).doesNotContain("CREATE TABLE candidates").doesNotContain("-- upgrade 001");
@@ -102,17 +93,17 @@ class OfflineScriptIT {
 
     @Test
     void aRangeWithoutSqlIsAUsageError() {
-        assertThatRun(offline.run("upgrade", "base:head")).exitedWith(2).complained("--sql");
+        assertThatRun(offline("upgrade", "base:head")).exitedWith(2).complained("--sql");
     }
 
     @Test
     void purgeCannotBeScripted() {
-        assertThatRun(offline.run("stamp", "base:head", "--sql", "--purge")).exitedWith(2).complained("--purge");
+        assertThatRun(offline("stamp", "base:head", "--sql", "--purge")).exitedWith(2).complained("--purge");
     }
 
     private void applyScript(RetortCli.Run script) throws Exception {
         assertThatRun(script).succeeded();
-        Path file = Files.writeString(workingDirectory.resolve("script.sql"), script.stdout());
+        Path file = Files.writeString(project.directory().resolve("script.sql"), script.stdout());
         Psql.apply(db, file);
     }
 

@@ -43,6 +43,15 @@ final class SchemaSnapshot {
 
     /**
      * @param db the database
+     * @return the columns of the examples' {@code candidates} table
+     */
+    static List<String> candidateColumns(PostgresDatabase db) {
+        return db.column("SELECT column_name FROM information_schema.columns WHERE table_name = 'candidates'",
+                String.class);
+    }
+
+    /**
+     * @param db the database
      * @return the version table's rows, sorted
      */
     static List<String> versions(PostgresDatabase db) {
