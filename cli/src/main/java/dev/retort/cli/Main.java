@@ -1,0 +1,73 @@
+package dev.retort.cli;
+
+import dev.retort.cli.output.Terminal;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine;
+
+import java.io.Console;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/** The {@code retort} executable: parses the arguments, runs one command, exits with its code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        int exitCode = run(args, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(),
+                isInteractive());
+        System.out.flush();
+        System.err.flush();
+        // The driver's event-loop threads would otherwise keep the JVM alive for a while.
+        System.exit(exitCode);
+    }
+
+    /**
+     * Up to JDK 21 {@code System.console()} is null unless a person is at a terminal; from JDK 22 it
+     * exists even when output is redirected, and {@code isTerminal()} (looked up reflectively,
+     * since this compiles for 17) tells the difference.
+     */
+    private static boolean isInteractive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Runs one command line in this JVM.
+     *
+     * @param args             the arguments
+     * @param out              standard output
+     * @param err              standard error
+     * @param environment      the environment variables
+     * @param workingDirectory where {@code retort.properties} and relative paths are
+     * @param interactive      whether a person is at a terminal
+     * @return the exit code
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+            Path workingDirectory, boolean interactive) {
+        Terminal terminal = Terminal.of(out, err, interactive, environment, Arrays.asList(args).contains("--no-color"));
+        RetortCommand root = new RetortCommand(terminal, environment, workingDirectory);
+        Failures failures = new Failures(root);
+        return new CommandLine(root)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour() ? Ansi.ON : Ansi.OFF))
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures)
+                .execute(args);
+    }
+}

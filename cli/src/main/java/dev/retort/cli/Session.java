@@ -1,0 +1,145 @@
+package dev.retort.cli;
+
+import dev.retort.Retort;
+import dev.retort.Revisions;
+import dev.retort.cli.config.ConfigKey;
+import dev.retort.cli.config.Database;
+import dev.retort.cli.config.GlobalOptions;
+import dev.retort.cli.config.OfflineConnectionFactory;
+import dev.retort.cli.config.Secrets;
+import dev.retort.cli.config.Settings;
+import dev.retort.cli.config.SettingsResolver;
+import dev.retort.cli.output.Output;
+import dev.retort.cli.output.Terminal;
+import dev.retort.event.MigrationEvent;
+import dev.retort.spi.MigrationSource;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What a command works with: the settings, the output, and the engine. Everything is built on
+ * first use, so a command that reads only the files never resolves a URL or loads the driver, and
+ * one that fails on its arguments never reads {@code retort.properties}. This is the CLI's edge:
+ * the only place that blocks on the engine's publishers.
+ */
+public final class Session {
+
+    private final GlobalOptions options;
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+    private final Secrets secrets = new Secrets();
+    private final Output output;
+    private Settings settings;
+    private Retort offline;
+    private Retort online;
+
+    Session(GlobalOptions options, Terminal terminal, Map<String, String> environment, Path workingDirectory) {
+        this.options = options;
+        this.environment = environment;
+        this.workingDirectory = workingDirectory;
+        // Known before any parsing can fail, so even an early error message is scrubbed.
+        secrets.remember(options.configFlags().get(ConfigKey.PASSWORD), false);
+        secrets.remember(environment.get(ConfigKey.PASSWORD.environmentVariable()), false);
+        secrets.remember(options.configFlags().get(ConfigKey.URL), true);
+        secrets.remember(environment.get(ConfigKey.URL.environmentVariable()), true);
+        this.output = new Output(terminal, options, secrets);
+    }
+
+    /** @return the output every command prints through */
+    public Output output() {
+        return output;
+    }
+
+    /** @return the directory the command was started in */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /**
+     * @return the settings: flags, then environment, then {@code retort.properties}, then defaults
+     * @throws dev.retort.error.RetortException for an unknown properties key or an invalid value
+     */
+    public Settings settings() {
+        if (settings == null) {
+            settings = new SettingsResolver(options.configFlags(), environment, workingDirectory).resolve();
+            secrets.remember(settings.password(), false);
+            secrets.remember(settings.url(), true);
+        }
+        return settings;
+    }
+
+    /** @return the engine for commands that read only the files; it cannot connect */
+    public Retort offline() {
+        if (offline == null) {
+            offline = retort(new OfflineConnectionFactory());
+        }
+        return offline;
+    }
+
+    /** @return the engine for commands that read or change the database */
+    public Retort online() {
+        if (online == null) {
+            online = retort(Database.connectionFactory(settings()));
+        }
+        return online;
+    }
+
+    private Retort retort(ConnectionFactory connectionFactory) {
+        return Retort.builder(connectionFactory)
+                .migrations(MigrationSource.directory(relativeIfInside(settings().migrations())))
+                .schema(settings().schema())
+                .tablePrefix(settings().tablePrefix())
+                .lockTimeout(settings().lockTimeout())
+                .build();
+    }
+
+    /**
+     * @param path an absolute path
+     * @return it relative to the working directory when inside it, so messages say {@code migrations/x.sql:3}
+     */
+    public Path relativeIfInside(Path path) {
+        return path.startsWith(workingDirectory) ? workingDirectory.relativize(path) : path;
+    }
+
+    /** @return the migration files' revision graph, read and validated without connecting */
+    public Revisions revisions() {
+        return await(offline().revisions());
+    }
+
+    /**
+     * @param publisher a cold engine publisher
+     * @param <T>       its value type
+     * @return its value, after subscribing and waiting on this (the main) thread
+     */
+    public <T> T await(Mono<T> publisher) {
+        return publisher.block();
+    }
+
+    /**
+     * Runs a migration, handing each event to the output as it arrives, on this thread.
+     *
+     * @param events the run; subscribed here
+     */
+    public void run(Flux<MigrationEvent> events) {
+        forEach(events, output.runListener());
+    }
+
+    /**
+     * @param publisher a cold engine publisher; subscribed here
+     * @param action    what to do with each element, on this (the main) thread, as it arrives
+     * @param <T>       the element type
+     */
+    public <T> void forEach(Flux<T> publisher, Consumer<? super T> action) {
+        publisher.toIterable().forEach(action);
+    }
+
+    /** @return where the online engine connects, password masked, for error messages */
+    public String connectionDescription() {
+        return Database.describe(settings());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.retort.cli.command;
+
+import dev.retort.MigrationPlan;
+import dev.retort.Operation;
+import dev.retort.Retort;
+import dev.retort.Target;
+import dev.retort.cli.Session;
+import dev.retort.event.MigrationEvent;
+import reactor.core.publisher.Flux;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * What {@code upgrade}, {@code downgrade} and {@code stamp} have in common: run against the
+ * database and print the events, or with {@code --sql} print the script instead. A script for a
+ * {@code from:to} range is planned from the files alone and never connects.
+ */
+final class MigrationRun {
+
+    private final Session session;
+    private final Operation operation;
+
+    MigrationRun(Session session, Operation operation) {
+        this.session = session;
+        this.operation = operation;
+    }
+
+    /**
+     * @param argument the target, or with {@code sql} possibly a {@code from:to} range
+     * @param sql      whether to print the script instead of running it
+     * @param run      starts the run on the engine
+     * @return the exit code
+     */
+    int execute(String argument, boolean sql, BiFunction<Retort, Target, Flux<MigrationEvent>> run) {
+        ScriptRange range = ScriptRange.parse(argument, sql);
+        if (sql) {
+            printScript(range);
+        } else {
+            session.run(run.apply(session.online(), range.to()));
+        }
+        return 0;
+    }
+
+    private void printScript(ScriptRange range) {
+        Retort retort = range.from().isPresent() ? session.offline() : session.online();
+        MigrationPlan plan = range.from()
+                .map(from -> session.await(retort.plan(operation, range.to(), startingHeads(from))))
+                .orElseGet(() -> session.await(retort.plan(operation, range.to())));
+        session.forEach(retort.script(plan), session.output()::sql);
+    }
+
+    private Set<String> startingHeads(String from) {
+        return from.equals("base") ? Set.of() : new HashSet<>(RevisionPoints.resolve(session.revisions(), from));
+    }
+}

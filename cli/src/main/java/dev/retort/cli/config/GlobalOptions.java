@@ -1,0 +1,100 @@
+package dev.retort.cli.config;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The options every command accepts, before or after the command's name ({@code INHERIT} scope:
+ * picocli copies them into each subcommand, bound to these fields). Configuration values
+ * stay {@code null} when not given, so that {@link SettingsResolver} can fall back to the
+ * environment, then {@code retort.properties}, then the defaults.
+ */
+public final class GlobalOptions {
+
+    @Option(scope = ScopeType.INHERIT, names = "--url", paramLabel = "URL",
+            description = "R2DBC URL of the database (env RETORT_URL; default " + ConfigKey.DEFAULT_URL + ").")
+    private String url;
+
+    @Option(scope = ScopeType.INHERIT, names = "--user", paramLabel = "USER",
+            description = "Database user (env RETORT_USER; default: the URL's).")
+    private String user;
+
+    @Option(scope = ScopeType.INHERIT, names = "--password", paramLabel = "PASSWORD",
+            description = "Database password (env RETORT_PASSWORD, preferred: a flag shows in the process list).")
+    private String password;
+
+    @Option(scope = ScopeType.INHERIT, names = "--migrations", paramLabel = "DIR",
+            description = "Directory of migration scripts (env RETORT_MIGRATIONS; default ./migrations).")
+    private String migrations;
+
+    @Option(scope = ScopeType.INHERIT, names = "--schema", paramLabel = "SCHEMA",
+            description = "Schema of Retort's tables (env RETORT_SCHEMA; default public).")
+    private String schema;
+
+    @Option(scope = ScopeType.INHERIT, names = "--table-prefix", paramLabel = "PREFIX",
+            description = "Prefix of Retort's tables (env RETORT_TABLE_PREFIX; default retort).")
+    private String tablePrefix;
+
+    @Option(scope = ScopeType.INHERIT, names = "--lock-timeout", paramLabel = "DURATION",
+            description = "How long to wait for another run's lock, e.g. 30s, 10m "
+                    + "(env RETORT_LOCK_TIMEOUT; default 10m).")
+    private String lockTimeout;
+
+    @Option(scope = ScopeType.INHERIT, names = "--json",
+            description = "Machine output: one JSON document, or JSON lines for runs.")
+    private boolean json;
+
+    @Option(scope = ScopeType.INHERIT, names = {"-q", "--quiet"},
+            description = "Print no progress; only results and errors.")
+    private boolean quiet;
+
+    @Option(scope = ScopeType.INHERIT, names = {"-v", "--verbose"},
+            description = "More detail: revision details, each statement, stack traces on errors.")
+    private boolean verbose;
+
+    @Option(scope = ScopeType.INHERIT, names = "--no-color",
+            description = "No colour, even on a terminal (so does the NO_COLOR variable).")
+    private boolean noColor;
+
+    /** @return the configuration values given as flags; keys not given are absent */
+    public Map<ConfigKey, String> configFlags() {
+        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
+        putIfGiven(flags, ConfigKey.URL, url);
+        putIfGiven(flags, ConfigKey.USER, user);
+        putIfGiven(flags, ConfigKey.PASSWORD, password);
+        putIfGiven(flags, ConfigKey.MIGRATIONS, migrations);
+        putIfGiven(flags, ConfigKey.SCHEMA, schema);
+        putIfGiven(flags, ConfigKey.TABLE_PREFIX, tablePrefix);
+        putIfGiven(flags, ConfigKey.LOCK_TIMEOUT, lockTimeout);
+        return flags;
+    }
+
+    private static void putIfGiven(Map<ConfigKey, String> flags, ConfigKey key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+
+    /** @return whether {@code --json} was given */
+    public boolean json() {
+        return json;
+    }
+
+    /** @return whether {@code -q} was given */
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** @return whether {@code --verbose} was given */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** @return whether {@code --no-color} was given */
+    public boolean noColor() {
+        return noColor;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.retort.cli.config;
+
+import dev.retort.RetortBuilder;
+
+import java.nio.file.Path;
+
+/**
+ * The commented {@code retort.properties} that {@code init} writes: every key, with the values
+ * the command ran with where they differ from the defaults, and never a password.
+ */
+public final class PropertiesTemplate {
+
+    private PropertiesTemplate() {
+    }
+
+    /**
+     * @param settings         the settings {@code init} ran with
+     * @param migrationsShown  the migrations directory as it should be written (relative when possible)
+     * @return the file's text
+     */
+    public static String render(Settings settings, Path migrationsShown) {
+        return String.join("\n",
+                "# Retort configuration, read from the directory retort runs in.",
+                "# A command-line flag wins over an environment variable, which wins over this file.",
+                "# Unknown keys are an error, so that a misspelt key cannot silently fall back to a default.",
+                "",
+                "# The database, as an R2DBC URL (env RETORT_URL).",
+                ConfigKey.URL.property() + "=" + Secrets.withoutPassword(settings.url()),
+                "",
+                "# The user, overriding the URL's (env RETORT_USER).",
+                optional(ConfigKey.USER, settings.user()),
+                "",
+                "# Keep the password out of this file: set RETORT_PASSWORD in the environment instead.",
+                "#" + ConfigKey.PASSWORD.property() + "=",
+                "",
+                "# The directory of migration scripts, relative to this file (env RETORT_MIGRATIONS).",
+                ConfigKey.MIGRATIONS.property() + "=" + migrationsShown.toString().replace('\\', '/'),
+                "",
+                "# The schema and name prefix of Retort's tables, <prefix>_version and <prefix>_history",
+                "# (env RETORT_SCHEMA, RETORT_TABLE_PREFIX).",
+                optional(ConfigKey.SCHEMA, settings.schema()),
+                optional(ConfigKey.TABLE_PREFIX, settings.tablePrefix()),
+                "",
+                "# How long a run waits for another run's migration lock: 30s, 10m, 1h (env RETORT_LOCK_TIMEOUT).",
+                optional(ConfigKey.LOCK_TIMEOUT, settings.lockTimeout().equals(RetortBuilder.DEFAULT_LOCK_TIMEOUT)
+                        ? null : settings.lockTimeout().toString()),
+                "");
+    }
+
+    /** A key set to its value, or commented out showing its default when the value is the default. */
+    private static String optional(ConfigKey key, String value) {
+        String defaultValue = key.defaultValue() == null ? "" : key.defaultValue();
+        return value == null || value.equals(defaultValue) ? "#" + key.property() + "=" + defaultValue
+                : key.property() + "=" + value;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.retort.cli.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The configuration a command runs with, after flags, environment, {@code retort.properties} and
+ * defaults have been layered.
+ *
+ * @param url         the R2DBC URL as configured (may hold a password; print it only through {@link Secrets})
+ * @param user        the user overriding the URL's, or {@code null}
+ * @param password    the password overriding the URL's, or {@code null}
+ * @param migrations  the migrations directory, absolute
+ * @param schema      the schema of Retort's tables
+ * @param tablePrefix the prefix of Retort's table names
+ * @param lockTimeout how long a run waits for another run's lock
+ */
+public record Settings(String url, String user, String password, Path migrations, String schema, String tablePrefix,
+        Duration lockTimeout) {
+
+    /** Never shows the password, so that a stray log or debugger line cannot leak it. */
+    @Override
+    public String toString() {
+        return "Settings[url=" + Secrets.maskUrl(url) + ", user=" + user + ", password="
+                + (password == null ? "null" : "****") + ", migrations=" + migrations + ", schema=" + schema
+                + ", tablePrefix=" + tablePrefix + ", lockTimeout=" + lockTimeout + "]";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.retort.cli.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Layers the configuration: a flag wins over the environment, which wins over
+ * {@code retort.properties} in the working directory, which wins over the defaults. Blank values
+ * count as not given, so {@code RETORT_URL=} in a CI file does not mean an empty URL.
+ */
+public final class SettingsResolver {
+
+    private final Map<ConfigKey, String> flags;
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+
+    /**
+     * @param flags            the configuration flags given on the command line
+     * @param environment      the process environment
+     * @param workingDirectory where {@code retort.properties} is, and what relative paths are relative to
+     */
+    public SettingsResolver(Map<ConfigKey, String> flags, Map<String, String> environment, Path workingDirectory) {
+        this.flags = flags;
+        this.environment = environment;
+        this.workingDirectory = workingDirectory;
+    }
+
+    /**
+     * @return the settings
+     * @throws dev.retort.error.RetortException for an unknown properties key or an invalid value
+     */
+    public Settings resolve() {
+        Map<ConfigKey, String> file = PropertiesFile.read(workingDirectory);
+        Value lockTimeout = lookup(ConfigKey.LOCK_TIMEOUT, file);
+        return new Settings(text(ConfigKey.URL, file), text(ConfigKey.USER, file), text(ConfigKey.PASSWORD, file),
+                workingDirectory.resolve(text(ConfigKey.MIGRATIONS, file)).normalize(),
+                text(ConfigKey.SCHEMA, file), text(ConfigKey.TABLE_PREFIX, file),
+                LockTimeouts.parse(lockTimeout.text(), lockTimeout.origin()));
+    }
+
+    private String text(ConfigKey key, Map<ConfigKey, String> file) {
+        return lookup(key, file).text();
+    }
+
+    private Value lookup(ConfigKey key, Map<ConfigKey, String> file) {
+        return Stream.of(
+                        new Value(flags.get(key), key.flag()),
+                        new Value(environment.get(key.environmentVariable()), key.environmentVariable()),
+                        new Value(file.get(key), PropertiesFile.NAME),
+                        new Value(key.defaultValue(), "the default"))
+                .filter(Value::isGiven)
+                .findFirst()
+                .orElse(new Value(null, "nowhere"));
+    }
+
+    /** A configuration value and where it came from, for error messages. */
+    private record Value(String text, String origin) {
+
+        boolean isGiven() {
+            return text != null && !text.isBlank();
+        }
+    }
+}

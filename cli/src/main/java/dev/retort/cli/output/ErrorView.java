@@ -1,0 +1,60 @@
+package dev.retort.cli.output;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * A failure as {@code --json} reports it on standard output, besides the message on standard
+ * error: {@code {"error": {...}}}. Every text is already scrubbed of passwords.
+ *
+ * @param code       the engine's error code, e.g. {@code MIGRATION_FAILED}, or {@code USAGE}
+ * @param exitCode   the process exit code
+ * @param message    the complete message
+ * @param revision   the revision concerned, when there is one
+ * @param file       the file, when there is one
+ * @param line       the 1-based line in that file, when known
+ * @param sqlState   the server's SQLSTATE, when it gave one
+ * @param candidates revisions the user may have meant, when a target was ambiguous
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ErrorView(String code, int exitCode, String message, String revision, String file, Integer line,
+        String sqlState, List<String> candidates) {
+
+    /**
+     * @param code     the error code
+     * @param exitCode the exit code
+     * @param message  the message
+     * @return a view with no further facts
+     */
+    public static ErrorView of(String code, int exitCode, String message) {
+        return new ErrorView(code, exitCode, message, null, null, null, null, List.of());
+    }
+
+    /**
+     * @param revision the revision concerned, or {@code null}
+     * @param file     the file, or {@code null}
+     * @param line     the line, or {@code null}
+     * @param sqlState the SQLSTATE, or {@code null}
+     * @return this view with where the failure happened
+     */
+    public ErrorView at(String revision, String file, Integer line, String sqlState) {
+        return new ErrorView(code, exitCode, message, revision, file, line, sqlState, candidates);
+    }
+
+    /**
+     * @param candidates revisions the user may have meant
+     * @return this view with them
+     */
+    public ErrorView withCandidates(List<String> candidates) {
+        return new ErrorView(code, exitCode, message, revision, file, line, sqlState, List.copyOf(candidates));
+    }
+
+    /**
+     * @param scrubbedMessage the message with passwords removed
+     * @return this view with that message
+     */
+    public ErrorView withMessage(String scrubbedMessage) {
+        return new ErrorView(code, exitCode, scrubbedMessage, revision, file, line, sqlState, candidates);
+    }
+}

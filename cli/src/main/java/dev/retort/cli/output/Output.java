@@ -1,0 +1,102 @@
+package dev.retort.cli.output;
+
+import dev.retort.cli.config.GlobalOptions;
+import dev.retort.cli.config.Secrets;
+import dev.retort.event.MigrationEvent;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Everything a command prints goes through here, so that {@code --json}, {@code -q},
+ * {@code --verbose}, colour and password scrubbing are decided in one place. Results go to
+ * standard output; errors and the progress indicator to standard error.
+ */
+public final class Output {
+
+    private final Terminal terminal;
+    private final GlobalOptions options;
+    private final Secrets secrets;
+    private final Text text;
+    private JsonWriter json;
+
+    /**
+     * @param terminal where to print and whether colour is wanted
+     * @param options  {@code --json}, {@code -q}, {@code --verbose}
+     * @param secrets  what to scrub from error messages
+     */
+    public Output(Terminal terminal, GlobalOptions options, Secrets secrets) {
+        this.terminal = terminal;
+        this.options = options;
+        this.secrets = secrets;
+        this.text = new Text(terminal.out(), terminal.styles());
+    }
+
+    /** @param report a command's result, as text or as one JSON document */
+    public void report(Report report) {
+        if (options.json()) {
+            json().write(report);
+        } else {
+            report.printTo(text);
+        }
+    }
+
+    /**
+     * @param note a remark for people (e.g. that a list is empty); not printed with {@code --json} or {@code -q}
+     */
+    public void note(String note) {
+        if (!options.json() && !options.quiet()) {
+            text.line(note);
+        }
+    }
+
+    /** @param chunk part of an SQL script, printed as it is whatever the output mode */
+    public void sql(String chunk) {
+        terminal.out().print(chunk);
+    }
+
+    /**
+     * @return what to give a run's events to: JSON lines with {@code --json}, nothing with
+     *     {@code -q}, else a line per revision and a progress indicator on a terminal
+     */
+    public Consumer<MigrationEvent> runListener() {
+        if (options.json()) {
+            return new EventDocuments(json());
+        }
+        if (options.quiet()) {
+            return event -> { };
+        }
+        return new HumanRunPrinter(text, options.verbose(), new Progress(terminal.err(), terminal.interactive()));
+    }
+
+    /**
+     * Reports a failure: one paragraph on standard error, the stack trace with {@code --verbose},
+     * and with {@code --json} also {@code {"error": ...}} on standard output. Scrubs passwords.
+     *
+     * @param error      what failed, its message not yet scrubbed
+     * @param stackTrace the stack trace, printed only with {@code --verbose}; may be {@code null}
+     */
+    public void error(ErrorView error, String stackTrace) {
+        String message = secrets.scrub(error.message());
+        terminal.err().println(terminal.styles().error("error:") + " " + message);
+        if (options.verbose() && stackTrace != null) {
+            terminal.err().print(secrets.scrub(stackTrace));
+        }
+        if (options.json()) {
+            json().write(Map.of("error", error.withMessage(message)));
+        }
+        terminal.err().flush();
+    }
+
+    /** @return whether {@code --verbose} was given */
+    public boolean verbose() {
+        return options.verbose();
+    }
+
+    private JsonWriter json() {
+        if (json == null) {
+            json = new JsonWriter(terminal.out());
+        }
+        return json;
+    }
+}

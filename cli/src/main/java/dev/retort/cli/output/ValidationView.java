@@ -1,0 +1,53 @@
+package dev.retort.cli.output;
+
+import dev.retort.ValidationReport;
+
+import java.util.List;
+
+/**
+ * What {@code check} and {@code validate} found when comparing the database with the files.
+ *
+ * @param upToDate     whether the database is at the heads with no problems ({@code check} passes)
+ * @param valid        whether there are no problems; pending revisions are allowed ({@code validate} passes)
+ * @param currentHeads the version table's rows
+ * @param pending      revisions an upgrade to the heads would apply, in order
+ * @param problems     what is wrong: edited files, unknown applied revisions, a dirty database
+ */
+public record ValidationView(boolean upToDate, boolean valid, List<String> currentHeads, List<String> pending,
+        List<Problem> problems) implements Report {
+
+    /**
+     * One problem.
+     *
+     * @param kind     {@code CHECKSUM_CHANGED}, {@code UNKNOWN_REVISION} or {@code DIRTY}
+     * @param revision the revision concerned
+     * @param message  what is wrong and what to do
+     */
+    public record Problem(String kind, String revision, String message) {
+    }
+
+    /**
+     * @param report the engine's report
+     * @return the view
+     */
+    public static ValidationView of(ValidationReport report) {
+        return new ValidationView(report.isUpToDate(), report.isValid(),
+                report.currentHeads().stream().sorted().toList(), report.pending(), report.problems().stream()
+                        .map(p -> new Problem(p.kind().name(), p.revision(), p.message()))
+                        .toList());
+    }
+
+    @Override
+    public void printTo(Text text) {
+        Styles styles = text.styles();
+        String at = currentHeads.isEmpty() ? "base (no revision applied)" : String.join(", ", currentHeads);
+        text.line("Database at " + at + ".");
+        if (pending.isEmpty()) {
+            text.line(problems.isEmpty() ? styles.success("Up to date.") : "No pending revisions.");
+        } else {
+            text.line(styles.warning(pending.size() + " pending revision" + (pending.size() == 1 ? "" : "s") + ": "
+                    + String.join(", ", pending)) + " (run 'retort upgrade' to apply them)");
+        }
+        problems.forEach(problem -> text.line(styles.error("problem: ") + problem.message()));
+    }
+}

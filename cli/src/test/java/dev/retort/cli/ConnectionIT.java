@@ -1,0 +1,120 @@
+package dev.retort.cli;
+
+import dev.retort.test.PostgresDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import static dev.retort.cli.RunAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Connecting: the user and password settings override the URL's, a database that cannot be
+ * reached exits 3, and no password appears in any output when that happens.
+ */
+class ConnectionIT {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    private static final String PASSWORD = "s3cr3t-value";
+    /** Nothing listens on port 1. */
+    private static final String CLOSED_PORT_URL = "r2dbc:postgresql://postgres@127.0.0.1:1/postgres";
+
+    @TempDir
+    Path workingDirectory;
+
+    private RetortCli retort;
+
+    @BeforeEach
+    void exampleFiles() {
+        Examples.copyTo(workingDirectory);
+        retort = new RetortCli(workingDirectory);
+    }
+
+    @Test
+    void aClosedPortExitsThreeWithoutShowingThePasswordFlag() {
+        for (String output : new String[] {"--no-color", "--json", "--verbose"}) {
+            RetortCli.Run run = retort.run("current", "--url", CLOSED_PORT_URL, "--password", PASSWORD, output);
+
+            assertThatRun(run).exitedWith(3).complained("Cannot connect").complained("127.0.0.1:1").neverShowed(PASSWORD);
+        }
+    }
+
+    @Test
+    void aPasswordInTheUrlIsMaskedInTheError() {
+        RetortCli.Run run = retort.run("upgrade", "--url", "r2dbc:postgresql://postgres:" + PASSWORD + "@127.0.0.1:1/x");
+
+        assertThatRun(run).exitedWith(3).hasNoStackTrace().complained("postgres:****@127.0.0.1:1/x").neverShowed(PASSWORD);
+    }
+
+    @Test
+    void aPasswordFromThePropertiesFileOrEnvironmentNeverShows() throws IOException {
+        Files.writeString(workingDirectory.resolve("retort.properties"),
+                "url=r2dbc:postgresql://postgres:" + PASSWORD + "@127.0.0.1:1/x\n");
+        retort.env("RETORT_PASSWORD", "env-" + PASSWORD);
+
+        assertThatRun(retort.run("check", "--verbose")).exitedWith(3).neverShowed(PASSWORD);
+    }
+
+    @Test
+    void aMissingDatabaseExitsThreeWithTheServersMessage() {
+        String url = db.url().replace("/" + db.name(), "/no_such_database");
+
+        assertThatRun(retort.run("current", "--url", url)).exitedWith(3).hasNoStackTrace()
+                .complained("database \"no_such_database\" does not exist").complained("SQLSTATE 3D000");
+    }
+
+    @Test
+    void theUserSettingOverridesTheUrlsUser() {
+        withRole("LOGIN", role -> {
+            RetortCli.Run run = retort.env("RETORT_URL", db.url()).env("RETORT_USER", role).run("stamp", "head");
+
+            assertThatRun(run).succeeded();
+            assertThat(db.column("SELECT applied_by FROM retort_history", String.class)).containsExactly(role);
+        });
+    }
+
+    @Test
+    void aWrongPasswordExitsThreeWhereTheServerChecksPasswords() {
+        withRole("LOGIN PASSWORD 'right-password'", role -> {
+            String url = db.url().replaceFirst("://[^@]*@", "://" + role + "@");
+
+            RetortCli.Run run = retort.run("current", "--url", url, "--password", "wrong-password");
+
+            // The local test server trusts every connection; only a password-checking server can refuse.
+            assumeTrue(run.exitCode() != 0, "the server accepted a wrong password (trust authentication)");
+            assertThatRun(run).exitedWith(3).complained("SQLSTATE 28").neverShowed("wrong-password");
+        });
+    }
+
+    /** Runs a test with a role of its own that may create tables, dropped afterwards with all it owns. */
+    private static void withRole(String attributes, Consumer<String> test) {
+        String role = "retort_cli_" + db.name().substring(db.name().length() - 8);
+        db.execute("CREATE ROLE " + role + " " + attributes + "; GRANT CREATE ON SCHEMA public TO " + role
+                + "; GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role);
+        try {
+            test.accept(role);
+        } finally {
+            db.execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsNotNeededForOfflineCommands() {
+        for (String[] args : new String[][] {{"heads"}, {"history"}, {"show", "head"}, {"branches"},
+                {"upgrade", "base:head", "--sql"}}) {
+            RetortCli.Run run = retort.env("RETORT_URL", CLOSED_PORT_URL).run(args);
+
+            assertThatRun(run).succeeded();
+            assertThat(run.stdout()).isNotEmpty();
+        }
+    }
+}

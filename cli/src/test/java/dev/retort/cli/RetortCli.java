@@ -1,0 +1,175 @@
+package dev.retort.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the built {@code retort.jar} as a separate process, the way a person or a CI job does: in a
+ * working directory of the test's choosing, with a clean environment (no {@code RETORT_*} or
+ * {@code NO_COLOR} leaking in from the machine), and a timeout.
+ */
+final class RetortCli {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The launcher's flags: they make the many short runs of the test suite faster too. */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
+    private final Path workingDirectory;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    RetortCli(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** @return the jar the build produced, as failsafe passes it */
+    static Path jar() {
+        return Path.of(System.getProperty("retort.jar", "target/retort.jar")).toAbsolutePath();
+    }
+
+    /**
+     * @param name  an environment variable
+     * @param value its value
+     * @return this
+     */
+    RetortCli env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /**
+     * @param args the arguments after {@code retort}
+     * @return what the process did
+     */
+    Run run(String... args) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return execute(command);
+    }
+
+    /**
+     * Runs through the POSIX launcher {@code cli/retort}, as the README does.
+     *
+     * @param args the arguments after {@code retort}
+     * @return what the process did
+     */
+    Run runLauncher(String... args) {
+        List<String> command = new ArrayList<>(List.of("sh", launcher().toString()));
+        command.addAll(List.of(args));
+        return execute(command);
+    }
+
+    private static Path launcher() {
+        return Path.of(System.getProperty("retort.launcher", "retort")).toAbsolutePath();
+    }
+
+    /**
+     * Runs under {@code script(1)}, which gives the process a pseudo-terminal, so that
+     * {@code System.console()} is not null: how a person at a terminal sees it. Standard output
+     * and standard error arrive merged, as on a terminal.
+     *
+     * @param args the arguments after {@code retort}
+     * @return what the process did; {@link Run#stdout()} holds everything it wrote
+     */
+    Run runOnTerminal(String... args) {
+        StringBuilder shellCommand = new StringBuilder(javaExecutable());
+        JVM_OPTIONS.forEach(option -> shellCommand.append(' ').append(option));
+        shellCommand.append(" -jar '").append(jar()).append('\'');
+        for (String arg : args) {
+            shellCommand.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+        }
+        return execute(List.of("script", "-qefc", shellCommand.toString(), "/dev/null"));
+    }
+
+    /** @return whether {@link #runOnTerminal} can work here */
+    static boolean terminalAvailable() {
+        return Files.isExecutable(Path.of("/usr/bin/script"));
+    }
+
+    private Run execute(List<String> command) {
+        try {
+            Path stdout = Files.createTempFile("retort-out", ".txt");
+            Path stderr = Files.createTempFile("retort-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("RETORT_") || name.equals("NO_COLOR"));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("retort " + command + " did not finish within " + TIMEOUT);
+            }
+            Run run = new Run(process.exitValue(), read(stdout), read(stderr));
+            Files.delete(stdout);
+            Files.delete(stderr);
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * What one run of the CLI did.
+     *
+     * @param exitCode the process exit code
+     * @param stdout   everything written to standard output
+     * @param stderr   everything written to standard error
+     */
+    record Run(int exitCode, String stdout, String stderr) {
+
+        /** @return standard output parsed as one JSON document */
+        JsonNode json() {
+            try {
+                return JSON.readTree(stdout);
+            } catch (IOException e) {
+                throw new AssertionError("standard output is not one JSON document:\n" + stdout, e);
+            }
+        }
+
+        /** @return each line of standard output parsed as a JSON document */
+        List<JsonNode> jsonLines() {
+            return stdout.lines().map(line -> {
+                try {
+                    return JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new AssertionError("not a JSON line: " + line, e);
+                }
+            }).toList();
+        }
+
+        /** @return standard output and standard error together, for what must appear in neither */
+        String everything() {
+            return stdout + stderr;
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+}
