@@ -95,6 +95,7 @@ public final class Session {
                 .schema(settings().schema())
                 .tablePrefix(settings().tablePrefix())
                 .lockTimeout(settings().lockTimeout())
+                .connectRetry(settings().connectRetry())
                 .build();
     }
 

@@ -65,6 +65,19 @@ class ConnectionIT {
     }
 
     @Test
+    void aConnectRetryWindowEndsInExitThreeWhenTheServerNeverComes() {
+        RetortCli.Run run = retort.run("current", "--url", CLOSED_PORT_URL, "--connect-retry", "1s");
+
+        assertThatRun(run).exitedWith(3).hasNoStackTrace().complained("Cannot connect");
+    }
+
+    @Test
+    void aConnectRetryThatIsNotADurationIsAUsageError() {
+        assertThatRun(retort.env("RETORT_CONNECT_RETRY", "soon").run("current"))
+                .exitedWith(2).complained("connect retry 'soon'").complained("RETORT_CONNECT_RETRY");
+    }
+
+    @Test
     void aMissingDatabaseExitsThreeWithTheServersMessage() {
         String url = db.url().replace("/" + db.name(), "/no_such_database");
 

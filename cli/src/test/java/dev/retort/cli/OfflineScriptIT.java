@@ -97,7 +97,17 @@ class OfflineScriptIT {
     }
 
     @Test
-    void purgeCannotBeScripted() {
+    void aPurgeScriptNeedsNoDatabaseAndReplacesRowsNoFileDefines() throws Exception {
+        assertThatRun(project.run("-q", "stamp", "head")).succeeded();
+        db.execute("INSERT INTO retort_version VALUES ('deleted_revision')");
+
+        applyScript(offline("stamp", "--purge", "--sql", "head"));
+
+        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
+    }
+
+    @Test
+    void aPurgeScriptTakesATargetNotARange() {
         assertThatRun(offline("stamp", "base:head", "--sql", "--purge")).exitedWith(2).complained("--purge");
     }
 

@@ -33,20 +33,31 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     private String name;
     private ConnectionFactory connectionFactory;
+    private Class<?> owner;
 
+    /**
+     * Creates the database for the class that registers the extension. JUnit calls this again for
+     * each {@code @Nested} class inside it; those share the outer class's database.
+     */
     @Override
     public void beforeAll(ExtensionContext context) {
-        String owner = context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT);
-        name = "retort_" + owner.substring(0, Math.min(owner.length(), 30)) + "_"
+        if (owner != null) {
+            return;
+        }
+        owner = context.getRequiredTestClass();
+        String simpleName = owner.getSimpleName().toLowerCase(Locale.ROOT);
+        name = "retort_" + simpleName.substring(0, Math.min(simpleName.length(), 30)) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         onAdmin("CREATE DATABASE \"" + name + "\"");
         connectionFactory = ConnectionFactories.get(options());
     }
 
+    /** Drops the database after the registering class, not after each of its nested classes. */
     @Override
     public void afterAll(ExtensionContext context) {
-        if (name != null) {
+        if (context.getRequiredTestClass() == owner) {
             onAdmin("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+            owner = null;
         }
     }
 

@@ -32,11 +32,16 @@ public final class StampCommand extends SessionCommand {
 
     @Override
     int run(Session session) {
+        MigrationRun run = new MigrationRun(session, Operation.STAMP);
         if (purge && script.enabled()) {
-            // The script is planned from known rows; what a purge deletes is only known online.
-            throw new ParameterException(spec.commandLine(), "--purge cannot be combined with --sql");
+            // A stamp script empties the version table whatever it holds, so a purge is a stamp
+            // planned from no rows, and needs no connection.
+            if (target.contains(":")) {
+                throw new ParameterException(spec.commandLine(), "--purge replaces whatever the version table holds;"
+                        + " give only the target, not a FROM:TO range");
+            }
+            return run.execute("base:" + target, true, null);
         }
-        return new MigrationRun(session, Operation.STAMP)
-                .execute(target, script.enabled(), (retort, stampTarget) -> retort.stamp(stampTarget, purge));
+        return run.execute(target, script.enabled(), (retort, stampTarget) -> retort.stamp(stampTarget, purge));
     }
 }

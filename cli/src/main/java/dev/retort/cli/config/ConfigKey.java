@@ -26,7 +26,9 @@ public enum ConfigKey {
     TABLE_PREFIX("table-prefix", "RETORT_TABLE_PREFIX", "--table-prefix", RetortBuilder.DEFAULT_TABLE_PREFIX),
     /** How long a run waits for another run's lock. */
     LOCK_TIMEOUT("lock-timeout", "RETORT_LOCK_TIMEOUT", "--lock-timeout",
-            RetortBuilder.DEFAULT_LOCK_TIMEOUT.toMinutes() + "m");
+            RetortBuilder.DEFAULT_LOCK_TIMEOUT.toMinutes() + "m"),
+    /** How long to keep retrying while the server is not reachable yet. */
+    CONNECT_RETRY("connect-retry", "RETORT_CONNECT_RETRY", "--connect-retry", "0s");
 
     /** The URL used when none is configured: a local server's default database. */
     public static final String DEFAULT_URL = "r2dbc:postgresql://postgres@localhost:5432/postgres";

@@ -43,6 +43,11 @@ public final class GlobalOptions {
                     + "(env RETORT_LOCK_TIMEOUT; default 10m).")
     private String lockTimeout;
 
+    @Option(scope = ScopeType.INHERIT, names = "--connect-retry", paramLabel = "DURATION",
+            description = "Keep retrying, with backoff, while the server is not reachable yet, e.g. 30s "
+                    + "(env RETORT_CONNECT_RETRY; default 0s: fail at once).")
+    private String connectRetry;
+
     @Option(scope = ScopeType.INHERIT, names = "--json",
             description = "Machine output: one JSON document, or JSON lines for runs.")
     private boolean json;
@@ -69,6 +74,7 @@ public final class GlobalOptions {
         putIfGiven(flags, ConfigKey.SCHEMA, schema);
         putIfGiven(flags, ConfigKey.TABLE_PREFIX, tablePrefix);
         putIfGiven(flags, ConfigKey.LOCK_TIMEOUT, lockTimeout);
+        putIfGiven(flags, ConfigKey.CONNECT_RETRY, connectRetry);
         return flags;
     }
 

@@ -44,6 +44,11 @@ public final class PropertiesTemplate {
                 "# How long a run waits for another run's migration lock: 30s, 10m, 1h (env RETORT_LOCK_TIMEOUT).",
                 optional(ConfigKey.LOCK_TIMEOUT, settings.lockTimeout().equals(RetortBuilder.DEFAULT_LOCK_TIMEOUT)
                         ? null : settings.lockTimeout().toString()),
+                "",
+                "# How long to keep retrying while the server is not reachable yet, e.g. while a container",
+                "# starts: 30s, 2m (env RETORT_CONNECT_RETRY; default 0s, fail at once).",
+                optional(ConfigKey.CONNECT_RETRY, settings.connectRetry().isZero() ? null
+                        : settings.connectRetry().toString()),
                 "");
     }
 

@@ -14,15 +14,16 @@ import java.time.Duration;
  * @param schema      the schema of Retort's tables
  * @param tablePrefix the prefix of Retort's table names
  * @param lockTimeout how long a run waits for another run's lock
+ * @param connectRetry how long to keep retrying while the server is not reachable yet
  */
 public record Settings(String url, String user, String password, Path migrations, String schema, String tablePrefix,
-        Duration lockTimeout) {
+        Duration lockTimeout, Duration connectRetry) {
 
     /** Never shows the password, so that a stray log or debugger line cannot leak it. */
     @Override
     public String toString() {
         return "Settings[url=" + Secrets.maskUrl(url) + ", user=" + user + ", password="
                 + (password == null ? "null" : "****") + ", migrations=" + migrations + ", schema=" + schema
-                + ", tablePrefix=" + tablePrefix + ", lockTimeout=" + lockTimeout + "]";
+                + ", tablePrefix=" + tablePrefix + ", lockTimeout=" + lockTimeout + ", connectRetry=" + connectRetry + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.retort.cli.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -32,11 +33,16 @@ public final class SettingsResolver {
      */
     public Settings resolve() {
         Map<ConfigKey, String> file = PropertiesFile.read(workingDirectory);
-        Value lockTimeout = lookup(ConfigKey.LOCK_TIMEOUT, file);
         return new Settings(text(ConfigKey.URL, file), text(ConfigKey.USER, file), text(ConfigKey.PASSWORD, file),
                 workingDirectory.resolve(text(ConfigKey.MIGRATIONS, file)).normalize(),
                 text(ConfigKey.SCHEMA, file), text(ConfigKey.TABLE_PREFIX, file),
-                LockTimeouts.parse(lockTimeout.text(), lockTimeout.origin()));
+                duration(ConfigKey.LOCK_TIMEOUT, "lock timeout", file),
+                duration(ConfigKey.CONNECT_RETRY, "connect retry", file));
+    }
+
+    private Duration duration(ConfigKey key, String what, Map<ConfigKey, String> file) {
+        Value value = lookup(key, file);
+        return Durations.parse(value.text(), what, value.origin());
     }
 
     private String text(ConfigKey key, Map<ConfigKey, String> file) {

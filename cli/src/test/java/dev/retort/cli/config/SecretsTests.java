@@ -36,7 +36,7 @@ class SecretsTests {
     @Test
     void settingsNeverPrintThePassword() {
         Settings settings = new Settings("r2dbc:postgresql://u:url-secret@h/d", "u", "flag-secret", null, "public",
-                "retort", null);
+                "retort", null, null);
 
         assertThat(settings.toString()).doesNotContain("url-secret").doesNotContain("flag-secret");
     }

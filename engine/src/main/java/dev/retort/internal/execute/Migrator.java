@@ -110,7 +110,7 @@ public final class Migrator {
             DatabaseState state, Outcome outcome) {
         Connection connection = held.work();
         Set<String> after = Planner.stampRows(catalog.graph(), purge ? Set.of() : state.heads(), target);
-        Flux<Long> rewrite = Flux.fromIterable(stampSql.statements(state.heads(), after, purge, catalog))
+        Flux<Long> rewrite = Flux.fromIterable(stampSql.statements(after, catalog))
                 .concatMap(statement -> Connections.execute(connection, statement));
         return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), List.copyOf(after)))
                 .concatWith(ensureTables(connection, state, true))

@@ -40,7 +40,7 @@ public final class ScriptWriter {
                 plan.currentHeads().isEmpty() ? transaction(Flux.fromIterable(sql.createTables())) : Flux.empty(),
                 plan.operation() == Operation.STAMP
                         ? transaction(Flux.fromIterable(
-                                stampSql.statements(plan.currentHeads(), plan.headsAfter(), false, catalog)))
+                                stampSql.statements(plan.headsAfter(), catalog)))
                         : StepPreparation.prepare(Plans.steps(plan), catalog)
                                 .flatMapMany(steps -> Flux.fromIterable(steps).concatMap(this::renderStep))));
     }

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * The statements of {@code stamp}: rewrite the version table and record one history row per
  * stamped revision (or one {@code base} row), which also clears a dirty mark. Shared by online
- * runs and offline scripts.
+ * runs and offline scripts, so a printed stamp does exactly what a run does.
  */
 public final class StampSql {
 
@@ -29,21 +29,17 @@ public final class StampSql {
     }
 
     /**
-     * @param before  the rows before (ignored when {@code purge})
+     * Empties the version table and writes the stamped rows: right whatever the table held,
+     * because the rows were planned from it (or, for {@code --purge}, from nothing).
+     *
      * @param after   the rows to write
-     * @param purge   whether to empty the table first, whatever it holds
      * @param catalog the scripts, for checksums and messages
      * @return the statements, to run in one transaction
      */
-    public List<String> statements(Set<String> before, Set<String> after, boolean purge, Catalog catalog) {
+    public List<String> statements(Set<String> after, Catalog catalog) {
         List<String> statements = new ArrayList<>();
-        if (purge) {
-            statements.add(sql.deleteAllHeads());
-            statements.addAll(sql.insertHeads(new TreeSet<>(after)));
-        } else {
-            statements.addAll(sql.deleteHeads(difference(before, after)));
-            statements.addAll(sql.insertHeads(difference(after, before)));
-        }
+        statements.add(sql.deleteAllHeads());
+        statements.addAll(sql.insertHeads(new TreeSet<>(after)));
         if (after.isEmpty()) {
             statements.add(sql.insertHistory(new HistoryRow(BASE, Operation.STAMP, null, "", null, true)));
         }
@@ -53,11 +49,5 @@ public final class StampSql {
                     script.message(), null, true)));
         }
         return statements;
-    }
-
-    private static Set<String> difference(Set<String> a, Set<String> b) {
-        Set<String> result = new TreeSet<>(a);
-        result.removeAll(b);
-        return result;
     }
 }
