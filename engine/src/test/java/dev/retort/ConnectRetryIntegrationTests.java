@@ -3,6 +3,7 @@ package dev.retort;
 import dev.retort.error.ConnectionException;
 import dev.retort.error.ErrorCode;
 import dev.retort.spi.MigrationSource;
+import dev.retort.test.PasswordCheckingServer;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -20,6 +21,9 @@ class ConnectRetryIntegrationTests {
 
     @RegisterExtension
     static final PostgresDatabase db = new PostgresDatabase();
+
+    @RegisterExtension
+    static final PasswordCheckingServer passwords = new PasswordCheckingServer();
 
     @RegisterExtension
     final MigrationWorkspace workspace = new MigrationWorkspace(db);
@@ -79,6 +83,33 @@ class ConnectRetryIntegrationTests {
             assertThat(failure).isInstanceOf(ConnectionException.class);
             assertThat(trace.toString()).doesNotContain(password);
         }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAtOnceEvenWithARetryWindowAndNeverShown() {
+        workspace.files().revision("a1", null, "SELECT 1;", null);
+        ConnectionFactoryOptions wrong = ConnectionFactoryOptions.parse(passwords.url()).mutate()
+                .option(ConnectionFactoryOptions.PASSWORD, "wrong-password-value").build();
+
+        StepVerifier.create(retortOn(wrong, Duration.ofMinutes(10)).upgrade(Target.HEADS))
+                .expectErrorSatisfies(error -> {
+                    assertThat(error).isInstanceOf(ConnectionException.class).hasMessageContaining("28P01");
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    error.printStackTrace(new java.io.PrintWriter(trace));
+                    assertThat(trace.toString()).doesNotContain("wrong-password-value");
+                })
+                .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theRightPasswordMigrates() {
+        workspace.files().revision("a1", null, "CREATE TABLE guarded (id int);", null);
+        ConnectionFactoryOptions right = ConnectionFactoryOptions.parse(passwords.url()).mutate()
+                .option(ConnectionFactoryOptions.PASSWORD, PasswordCheckingServer.PASSWORD).build();
+
+        retortOn(right, Duration.ZERO).upgrade(Target.HEADS).blockLast(Duration.ofSeconds(30));
+
+        assertThat(retortOn(right, Duration.ZERO).current().block()).containsExactly("a1");
     }
 
     @Test

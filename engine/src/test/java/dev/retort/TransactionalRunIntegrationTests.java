@@ -170,6 +170,29 @@ class TransactionalRunIntegrationTests {
     }
 
     @Nested
+    class Quoting {
+
+        @Test
+        void aMessageWithApostrophesAndBackslashesIsRecordedAsWritten() {
+            files.file("a1.sql", "-- message: the candidate's \\ path \\' quoted\n-- +upgrade\nSELECT 1;\n");
+
+            retort().upgrade(Target.HEADS).blockLast();
+
+            assertThat(db.column("SELECT message FROM retort_history", String.class))
+                    .containsExactly("the candidate's \\ path \\' quoted");
+        }
+
+        @Test
+        void anEscapeStringWithABackslashQuoteRunsAsTheServerReadsIt() {
+            files.revision("a1", null, "CREATE TABLE quotes AS SELECT E'it\\'s; fine' AS text;", null);
+
+            retort().upgrade(Target.HEADS).blockLast();
+
+            assertThat(db.column("SELECT text FROM quotes", String.class)).containsExactly("it's; fine");
+        }
+    }
+
+    @Nested
     class LargeDataLoads {
 
         @Test
