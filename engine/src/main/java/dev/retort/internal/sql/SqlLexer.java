@@ -163,7 +163,7 @@ final class SqlLexer {
                 dollarTag.append((char) take(out));
             }
         } else if (isDigit(in.peek())) {
-            return number(out);
+            return parameter(out);
         }
         if (in.peek() != '$') {
             return TokenKind.OTHER;
@@ -245,15 +245,60 @@ final class SqlLexer {
     }
 
     /**
-     * Numbers ({@code 1.5e10}, {@code 0x1F}, {@code 1_000}) and parameters ({@code $1}). Like
-     * PostgreSQL's scanner this stops at {@code $}, so {@code 1$$x$$} is a number followed by a
-     * dollar quote; what matters is only that the quote is seen the way the server sees it.
+     * A numeric literal, as PostgreSQL 15's scanner delimits it. Where it ends matters: the
+     * scanner reads {@code 1e-} as one (rejected) token even with no digits after the sign, so in
+     * {@code 1e--x} no comment starts; and it reads identifier characters right after a number as
+     * "trailing junk" belonging to the number, {@code $} included, so {@code 1ab$$} opens no
+     * dollar quote. A plain {@code $} after the digits does open one: {@code 1$$x$$}.
      */
     private TokenKind number(StringBuilder out) {
-        while (isTagPart(in.peek()) || in.peek() == '.') {
+        digits(out);
+        if (in.peek() == '.') {
+            take(out);
+            digits(out);
+        }
+        if (in.peek() == 'e' || in.peek() == 'E') {
+            take(out);
+            boolean signed = in.peek() == '+' || in.peek() == '-';
+            if (signed) {
+                take(out);
+            }
+            if (!isDigit(in.peek())) {
+                if (!signed) {
+                    identifierRest(out); // the e itself starts the trailing junk
+                }
+                return TokenKind.OTHER;
+            }
+            digits(out);
+        }
+        trailingJunk(out);
+        return TokenKind.OTHER;
+    }
+
+    /** A positional parameter such as {@code $1}, which also takes trailing junk: {@code $1a$$} is one token. */
+    private TokenKind parameter(StringBuilder out) {
+        digits(out);
+        trailingJunk(out);
+        return TokenKind.OTHER;
+    }
+
+    private void digits(StringBuilder out) {
+        while (isDigit(in.peek())) {
             take(out);
         }
-        return TokenKind.OTHER;
+    }
+
+    /** An identifier glued to a number: an error for the server, but one token all the same. */
+    private void trailingJunk(StringBuilder out) {
+        if (isWordStart(in.peek())) {
+            identifierRest(out);
+        }
+    }
+
+    private void identifierRest(StringBuilder out) {
+        while (isWordPart(in.peek())) {
+            take(out);
+        }
     }
 
     private TokenKind single(StringBuilder out, TokenKind kind) {

@@ -240,6 +240,40 @@ class StatementSplitterUnitTests {
         }
     }
 
+    /** Where a number ends decides whether a following {@code --} or {@code $$} means anything. */
+    @Nested
+    class Numbers {
+
+        @Test
+        void exponentWithoutDigitsSwallowsItsSignSoNoCommentFollows() {
+            // PostgreSQL reads 1e- as one (rejected) token, then -x; the semicolon ends the statement.
+            assertThat(sqls("SELECT 1e--x; SELECT 2")).containsExactly("SELECT 1e--x", "SELECT 2");
+            assertThat(sqls("SELECT 1.E--x; SELECT 2")).containsExactly("SELECT 1.E--x", "SELECT 2");
+        }
+
+        @Test
+        void exponentWithDigitsLeavesADoubleDashAsAComment() {
+            assertThat(sqls("SELECT 1e-5--;\n, 2; SELECT 3")).containsExactly("SELECT 1e-5--;\n, 2", "SELECT 3");
+        }
+
+        @Test
+        void identifierGluedToANumberKeepsItsDollarSignsSoNoDollarQuoteOpens() {
+            assertThat(sqls("SELECT 1ab$$x; SELECT 2")).containsExactly("SELECT 1ab$$x", "SELECT 2");
+            assertThat(sqls("SELECT 1e$$x; SELECT 2")).containsExactly("SELECT 1e$$x", "SELECT 2");
+        }
+
+        @Test
+        void identifierGluedToAParameterKeepsItsDollarSignsToo() {
+            assertThat(sqls("SELECT $1a$$; SELECT 2")).containsExactly("SELECT $1a$$", "SELECT 2");
+        }
+
+        @Test
+        void dollarQuoteRightAfterANumberStillOpens() {
+            assertThat(sqls("SELECT 1$$;$$; SELECT 1e5$$;$$; SELECT 2"))
+                    .containsExactly("SELECT 1$$;$$", "SELECT 1e5$$;$$", "SELECT 2");
+        }
+    }
+
     @Nested
     class Comments {
 
