@@ -6,8 +6,9 @@ import java.util.Locale;
  * Cuts PostgreSQL source text into tokens, just finely enough to know where statements end and
  * which words are keywords. Follows PostgreSQL's own scanner (with
  * {@code standard_conforming_strings = on}) for everything that can hide a semicolon: quoted
- * strings, escape strings, quoted identifiers, dollar quotes, nested block comments and line
- * comments.
+ * strings, escape strings (also where one continues on a later line, see
+ * {@link EscapeStringContinuation}), quoted identifiers, dollar quotes, nested block comments,
+ * line comments, and the numbers that decide whether a {@code --} or {@code $$} after them counts.
  *
  * <p>The lexer does not keep token text itself: {@link #next(StringBuilder)} appends it to the
  * caller's buffer, so a 100 MB string literal is held once, in the statement being built, and
@@ -44,6 +45,9 @@ final class SqlLexer {
     private final SourceCursor in;
     private final StringBuilder word = new StringBuilder(MAX_WORD);
     private final StringBuilder dollarTag = new StringBuilder();
+    private final EscapeStringContinuation continuation = new EscapeStringContinuation();
+    /** The token being read is an escape string, so a string continuing it is one too. */
+    private boolean escapeString;
     private int tokenLine;
     private String unterminated;
 
@@ -82,7 +86,15 @@ final class SqlLexer {
     TokenKind next(StringBuilder out) {
         word.setLength(0);
         unterminated = null;
+        escapeString = false;
         tokenLine = in.line();
+        int start = out.length();
+        TokenKind kind = token(out);
+        continuation.accept(kind, out, start, escapeString);
+        return kind;
+    }
+
+    private TokenKind token(StringBuilder out) {
         int c = in.peek();
         if (c == -1) {
             return TokenKind.END_OF_INPUT;
@@ -97,7 +109,7 @@ final class SqlLexer {
             return wordOrEscapeString(out);
         }
         return switch (c) {
-            case '\'' -> quoted(out, '\'', false, "quoted string", "'");
+            case '\'' -> continuation.quoteContinues() ? escapeString(out) : quoted(out, '\'', false, "quoted string", "'");
             case '"' -> quoted(out, '"', false, "quoted identifier", "\"");
             case '$' -> dollar(out);
             case '-' -> dashOrComment(out);
@@ -119,10 +131,15 @@ final class SqlLexer {
         boolean escapePrefix = word.length() == 1 && (word.charAt(0) == 'E' || word.charAt(0) == 'e');
         if (escapePrefix && in.peek() == '\'') {
             word.setLength(0);
-            return quoted(out, '\'', true, "escape string", "' (inside E'...' a backslash escapes the next"
-                    + " character, so \\' does not close it)");
+            return escapeString(out);
         }
         return TokenKind.WORD;
+    }
+
+    private TokenKind escapeString(StringBuilder out) {
+        escapeString = true;
+        return quoted(out, '\'', true, "escape string", "' (inside E'...' a backslash escapes the next"
+                + " character, so \\' does not close it)");
     }
 
     /**

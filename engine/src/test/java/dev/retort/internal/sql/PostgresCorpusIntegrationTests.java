@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,6 +71,24 @@ class PostgresCorpusIntegrationTests {
                     EXECUTION.file(script.bytes(), scriptOutcomes.size());
                     EXECUTION.succeeded(StatementOutcome.succeeded(scriptOutcomes));
                 }));
+    }
+
+    /**
+     * The one known place where psql is not the reference: it scans a line at a time and so never
+     * sees an escape string continue on the next line. The server does, and the splitter follows
+     * the server. (r2dbc-postgresql's own parser rejects such a statement as an unclosed quote
+     * before sending it, so the server is asked through psql {@code -c}, which sends it whole.)
+     */
+    @Test
+    void escapeStringContinuedOnTheNextLineIsOneStatementForTheServerThoughPsqlCutsIt() {
+        String script = "SELECT E'a'\n'\\'; x' AS s;\n";
+        Psql psql = new Psql(psqlDatabase.options());
+
+        List<SqlStatement> ours = StatementSplitter.split(script, "continuation.sql", 1);
+
+        assertThat(ours).extracting(SqlStatement::sql).containsExactly("SELECT E'a'\n'\\'; x' AS s");
+        assertThat(psql.valueOf(ours.get(0).sql())).isEqualTo("a'; x");
+        assertThat(psql.statementsSent(script)).first().isEqualTo("SELECT E'a'\n'\\';");
     }
 
     private static List<CorpusScript> scripts() {

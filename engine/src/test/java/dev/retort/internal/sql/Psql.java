@@ -72,6 +72,26 @@ final class Psql {
         return new Run(run.entries().subList(1, run.entries().size() - 1), run.errors());
     }
 
+    /**
+     * Sends one query string to the server exactly as given, without psql's splitting ({@code -c}
+     * hands a string to the server whole).
+     *
+     * @param query a query returning one value
+     * @return the value as psql prints it unaligned
+     */
+    String valueOf(String query) {
+        Path directory = createTempDirectory();
+        try {
+            Path output = directory.resolve("output.txt");
+            List<String> command = new ArrayList<>(connection());
+            command.addAll(List.of("-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-o", output.toString(), "-c", query));
+            execute(command, directory.resolve("stderr.txt"));
+            return read(output).strip();
+        } finally {
+            delete(directory);
+        }
+    }
+
     private Run invoke(List<String> before, String script, List<String> after) {
         Path directory = createTempDirectory();
         try {

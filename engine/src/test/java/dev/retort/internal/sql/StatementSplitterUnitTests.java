@@ -144,6 +144,29 @@ class StatementSplitterUnitTests {
         void escapeStringRightAfterPunctuationIsRecognised() {
             assertThat(sqls("SELECT (E'\\';'); SELECT 2")).containsExactly("SELECT (E'\\';')", "SELECT 2");
         }
+
+        @Test
+        void stringContinuedOnTheNextLineIsStillAnEscapeString() {
+            // The server reads one constant, a'; x, so the first semicolon is inside it.
+            assertThat(sqls("SELECT E'a'\n'\\'; x' AS s; SELECT 2")).containsExactly("SELECT E'a'\n'\\'; x' AS s", "SELECT 2");
+        }
+
+        @Test
+        void continuationMayFollowLineCommentsAndMoreLines() {
+            assertThat(sqls("SELECT E'a' -- first part\n\n  -- more\n  '\\';' AS s; SELECT 2"))
+                    .containsExactly("SELECT E'a' -- first part\n\n  -- more\n  '\\';' AS s", "SELECT 2");
+        }
+
+        @Test
+        void stringOnTheSameLineOrAfterABlockCommentDoesNotContinue() {
+            assertThat(sqls("SELECT E'a' '\\'; SELECT 2")).containsExactly("SELECT E'a' '\\'", "SELECT 2");
+            assertThat(sqls("SELECT E'a' /* c */\n'\\'; SELECT 2")).containsExactly("SELECT E'a' /* c */\n'\\'", "SELECT 2");
+        }
+
+        @Test
+        void continuedOrdinaryStringKeepsItsBackslashLiteral() {
+            assertThat(sqls("SELECT 'a'\n'\\'; SELECT 2")).containsExactly("SELECT 'a'\n'\\'", "SELECT 2");
+        }
     }
 
     @Nested
