@@ -6,8 +6,9 @@ import java.util.Locale;
  * Cuts PostgreSQL source text into tokens, just finely enough to know where statements end and
  * which words are keywords. Follows PostgreSQL's own scanner (with
  * {@code standard_conforming_strings = on}) for everything that can hide a semicolon: quoted
- * strings, escape strings, quoted identifiers, dollar quotes, nested block comments and line
- * comments.
+ * strings, escape strings (also where one continues on a later line, see
+ * {@link EscapeStringContinuation}), quoted identifiers, dollar quotes, nested block comments,
+ * line comments, and the numbers that decide whether a {@code --} or {@code $$} after them counts.
  *
  * <p>The lexer does not keep token text itself: {@link #next(StringBuilder)} appends it to the
  * caller's buffer, so a 100 MB string literal is held once, in the statement being built, and
@@ -44,6 +45,9 @@ final class SqlLexer {
     private final SourceCursor in;
     private final StringBuilder word = new StringBuilder(MAX_WORD);
     private final StringBuilder dollarTag = new StringBuilder();
+    private final EscapeStringContinuation continuation = new EscapeStringContinuation();
+    /** The token being read is an escape string, so a string continuing it is one too. */
+    private boolean escapeString;
     private int tokenLine;
     private String unterminated;
 
@@ -82,7 +86,15 @@ final class SqlLexer {
     TokenKind next(StringBuilder out) {
         word.setLength(0);
         unterminated = null;
+        escapeString = false;
         tokenLine = in.line();
+        int start = out.length();
+        TokenKind kind = token(out);
+        continuation.accept(kind, out, start, escapeString);
+        return kind;
+    }
+
+    private TokenKind token(StringBuilder out) {
         int c = in.peek();
         if (c == -1) {
             return TokenKind.END_OF_INPUT;
@@ -97,7 +109,7 @@ final class SqlLexer {
             return wordOrEscapeString(out);
         }
         return switch (c) {
-            case '\'' -> quoted(out, '\'', false, "quoted string", "'");
+            case '\'' -> continuation.quoteContinues() ? escapeString(out) : quoted(out, '\'', false, "quoted string", "'");
             case '"' -> quoted(out, '"', false, "quoted identifier", "\"");
             case '$' -> dollar(out);
             case '-' -> dashOrComment(out);
@@ -119,10 +131,15 @@ final class SqlLexer {
         boolean escapePrefix = word.length() == 1 && (word.charAt(0) == 'E' || word.charAt(0) == 'e');
         if (escapePrefix && in.peek() == '\'') {
             word.setLength(0);
-            return quoted(out, '\'', true, "escape string", "' (inside E'...' a backslash escapes the next"
-                    + " character, so \\' does not close it)");
+            return escapeString(out);
         }
         return TokenKind.WORD;
+    }
+
+    private TokenKind escapeString(StringBuilder out) {
+        escapeString = true;
+        return quoted(out, '\'', true, "escape string", "' (inside E'...' a backslash escapes the next"
+                + " character, so \\' does not close it)");
     }
 
     /**
@@ -163,7 +180,7 @@ final class SqlLexer {
                 dollarTag.append((char) take(out));
             }
         } else if (isDigit(in.peek())) {
-            return number(out);
+            return parameter(out);
         }
         if (in.peek() != '$') {
             return TokenKind.OTHER;
@@ -245,15 +262,60 @@ final class SqlLexer {
     }
 
     /**
-     * Numbers ({@code 1.5e10}, {@code 0x1F}, {@code 1_000}) and parameters ({@code $1}). Like
-     * PostgreSQL's scanner this stops at {@code $}, so {@code 1$$x$$} is a number followed by a
-     * dollar quote; what matters is only that the quote is seen the way the server sees it.
+     * A numeric literal, as PostgreSQL 15's scanner delimits it. Where it ends matters: the
+     * scanner reads {@code 1e-} as one (rejected) token even with no digits after the sign, so in
+     * {@code 1e--x} no comment starts; and it reads identifier characters right after a number as
+     * "trailing junk" belonging to the number, {@code $} included, so {@code 1ab$$} opens no
+     * dollar quote. A plain {@code $} after the digits does open one: {@code 1$$x$$}.
      */
     private TokenKind number(StringBuilder out) {
-        while (isTagPart(in.peek()) || in.peek() == '.') {
+        digits(out);
+        if (in.peek() == '.') {
+            take(out);
+            digits(out);
+        }
+        if (in.peek() == 'e' || in.peek() == 'E') {
+            take(out);
+            boolean signed = in.peek() == '+' || in.peek() == '-';
+            if (signed) {
+                take(out);
+            }
+            if (!isDigit(in.peek())) {
+                if (!signed) {
+                    identifierRest(out); // the e itself starts the trailing junk
+                }
+                return TokenKind.OTHER;
+            }
+            digits(out);
+        }
+        trailingJunk(out);
+        return TokenKind.OTHER;
+    }
+
+    /** A positional parameter such as {@code $1}, which also takes trailing junk: {@code $1a$$} is one token. */
+    private TokenKind parameter(StringBuilder out) {
+        digits(out);
+        trailingJunk(out);
+        return TokenKind.OTHER;
+    }
+
+    private void digits(StringBuilder out) {
+        while (isDigit(in.peek())) {
             take(out);
         }
-        return TokenKind.OTHER;
+    }
+
+    /** An identifier glued to a number: an error for the server, but one token all the same. */
+    private void trailingJunk(StringBuilder out) {
+        if (isWordStart(in.peek())) {
+            identifierRest(out);
+        }
+    }
+
+    private void identifierRest(StringBuilder out) {
+        while (isWordPart(in.peek())) {
+            take(out);
+        }
     }
 
     private TokenKind single(StringBuilder out, TokenKind kind) {

@@ -29,6 +29,15 @@ import java.util.Objects;
  * opened), and psql meta-commands such as {@code \echo}, which are not SQL. A failing reader
  * surfaces as {@link UncheckedIOException}. Both are thrown from {@link #hasNext()} or
  * {@link #next()}, whichever reads further first.
+ *
+ * <p><b>Compared with psql.</b> The statements are those psql would send for the same file,
+ * which the tests check on every script PostgreSQL ships and on random scripts, except where
+ * psql is not what the server does: a backslash starts a psql meta-command there, here it is
+ * rejected at the start of a statement and left to the server elsewhere; psql keeps a semicolon
+ * inside parentheses and counts any {@code BEGIN} in a routine definition as opening a body,
+ * neither of which the server does; and psql, scanning a line at a time, misses an escape string
+ * continued on the next line ({@link EscapeStringContinuation}). Leading comments and
+ * comment-only statements, which psql sends along, are dropped.
  */
 public final class StatementSplitter implements Iterator<SqlStatement> {
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,15 @@ class StatementSplitterPropertyTests {
             // Guards the property test against a generator that silently stops producing hard cases.
             assertThat(all).contains("E'", "$$", "$t$", "\"", "--", "/*", "\r\n", "\r", "\\'", "BEGIN ATOMIC");
         }
+
+        @Test
+        void generatedScriptsContinueEscapeStringsOnLaterLines() {
+            ScriptGenerator generator = new ScriptGenerator(new Random(BASE_SEED));
+            for (int i = 0; i < 200; i++) {
+                generator.script();
+            }
+            assertThat(generator.continuations()).isPositive();
+        }
     }
 
     /** A generated script with the statements and lines it must split into. */
@@ -94,10 +104,22 @@ class StatementSplitterPropertyTests {
         private static final String[] TAGS = {"", "t", "tag", "_x1"};
         private static final String[] NEWLINES = {"\n", "\r\n", "\r"};
 
+        /** PostgreSQL's whitespace_with_newline: what may stand between a string and its continuation. */
+        private static final Pattern CONTINUATION_GAP =
+                Pattern.compile("([ \t\f]|--[^\r\n]*)*[\r\n]([ \t\f\r\n]|--[^\r\n]*[\r\n])*");
+
         private final Random random;
+        /** Where the last escape string in {@link #statement()}'s text ends; -1 if it has none. */
+        private int escapeStringEnd = -1;
+        private int continuations;
 
         ScriptGenerator(Random random) {
             this.random = random;
+        }
+
+        /** @return how many escape-string continuations the generator has written so far */
+        int continuations() {
+            return continuations;
         }
 
         Script script() {
@@ -119,15 +141,35 @@ class StatementSplitterPropertyTests {
         }
 
         private String statement() {
-            StringBuilder statement = new StringBuilder(significantFragment());
+            StringBuilder statement = new StringBuilder();
+            escapeStringEnd = -1;
+            appendFragment(statement, significantFragment());
             int more = random.nextInt(6);
             for (int i = 0; i < more; i++) {
-                statement.append(separator()).append(random.nextInt(4) == 0 ? comment() : significantFragment());
+                statement.append(separator());
+                appendFragment(statement, random.nextInt(4) == 0 ? comment() : significantFragment());
             }
             if (random.nextBoolean()) {
                 statement.append(separator());
             }
             return statement.toString();
+        }
+
+        /**
+         * Appends a fragment, turning a quoted string that PostgreSQL would read as the
+         * continuation of an escape string into one written with escape-string rules.
+         */
+        private void appendFragment(StringBuilder statement, String fragment) {
+            boolean continuation = fragment.startsWith("'") && escapeStringEnd >= 0
+                    && CONTINUATION_GAP.matcher(statement.substring(escapeStringEnd)).matches();
+            if (continuation) {
+                continuations++;
+                fragment = escapeString().substring(1);
+            }
+            statement.append(fragment);
+            if (continuation || fragment.startsWith("E'") || fragment.startsWith("e'")) {
+                escapeStringEnd = statement.length();
+            }
         }
 
         private String atomicRoutine() {

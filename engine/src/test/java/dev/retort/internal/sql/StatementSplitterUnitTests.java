@@ -144,6 +144,29 @@ class StatementSplitterUnitTests {
         void escapeStringRightAfterPunctuationIsRecognised() {
             assertThat(sqls("SELECT (E'\\';'); SELECT 2")).containsExactly("SELECT (E'\\';')", "SELECT 2");
         }
+
+        @Test
+        void stringContinuedOnTheNextLineIsStillAnEscapeString() {
+            // The server reads one constant, a'; x, so the first semicolon is inside it.
+            assertThat(sqls("SELECT E'a'\n'\\'; x' AS s; SELECT 2")).containsExactly("SELECT E'a'\n'\\'; x' AS s", "SELECT 2");
+        }
+
+        @Test
+        void continuationMayFollowLineCommentsAndMoreLines() {
+            assertThat(sqls("SELECT E'a' -- first part\n\n  -- more\n  '\\';' AS s; SELECT 2"))
+                    .containsExactly("SELECT E'a' -- first part\n\n  -- more\n  '\\';' AS s", "SELECT 2");
+        }
+
+        @Test
+        void stringOnTheSameLineOrAfterABlockCommentDoesNotContinue() {
+            assertThat(sqls("SELECT E'a' '\\'; SELECT 2")).containsExactly("SELECT E'a' '\\'", "SELECT 2");
+            assertThat(sqls("SELECT E'a' /* c */\n'\\'; SELECT 2")).containsExactly("SELECT E'a' /* c */\n'\\'", "SELECT 2");
+        }
+
+        @Test
+        void continuedOrdinaryStringKeepsItsBackslashLiteral() {
+            assertThat(sqls("SELECT 'a'\n'\\'; SELECT 2")).containsExactly("SELECT 'a'\n'\\'", "SELECT 2");
+        }
     }
 
     @Nested
@@ -237,6 +260,40 @@ class StatementSplitterUnitTests {
             assertThat(statements).containsExactly(
                     new SqlStatement(function, 1),
                     new SqlStatement("CREATE TRIGGER t BEFORE UPDATE ON doc FOR EACH ROW EXECUTE FUNCTION bump_version()", 4));
+        }
+    }
+
+    /** Where a number ends decides whether a following {@code --} or {@code $$} means anything. */
+    @Nested
+    class Numbers {
+
+        @Test
+        void exponentWithoutDigitsSwallowsItsSignSoNoCommentFollows() {
+            // PostgreSQL reads 1e- as one (rejected) token, then -x; the semicolon ends the statement.
+            assertThat(sqls("SELECT 1e--x; SELECT 2")).containsExactly("SELECT 1e--x", "SELECT 2");
+            assertThat(sqls("SELECT 1.E--x; SELECT 2")).containsExactly("SELECT 1.E--x", "SELECT 2");
+        }
+
+        @Test
+        void exponentWithDigitsLeavesADoubleDashAsAComment() {
+            assertThat(sqls("SELECT 1e-5--;\n, 2; SELECT 3")).containsExactly("SELECT 1e-5--;\n, 2", "SELECT 3");
+        }
+
+        @Test
+        void identifierGluedToANumberKeepsItsDollarSignsSoNoDollarQuoteOpens() {
+            assertThat(sqls("SELECT 1ab$$x; SELECT 2")).containsExactly("SELECT 1ab$$x", "SELECT 2");
+            assertThat(sqls("SELECT 1e$$x; SELECT 2")).containsExactly("SELECT 1e$$x", "SELECT 2");
+        }
+
+        @Test
+        void identifierGluedToAParameterKeepsItsDollarSignsToo() {
+            assertThat(sqls("SELECT $1a$$; SELECT 2")).containsExactly("SELECT $1a$$", "SELECT 2");
+        }
+
+        @Test
+        void dollarQuoteRightAfterANumberStillOpens() {
+            assertThat(sqls("SELECT 1$$;$$; SELECT 1e5$$;$$; SELECT 2"))
+                    .containsExactly("SELECT 1$$;$$", "SELECT 1e5$$;$$", "SELECT 2");
         }
     }
 
