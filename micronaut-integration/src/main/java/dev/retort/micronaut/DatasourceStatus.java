@@ -1,0 +1,22 @@
+package dev.retort.micronaut;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * This application's migration of one datasource, as the health indicator and the
+ * {@code /retort} endpoint show it.
+ *
+ * @param state where the migration stands
+ * @param error the failure's message when the migration failed, else {@code null}
+ */
+@Serdeable
+public record DatasourceStatus(MigrationState state, @Nullable String error) {
+
+    static final DatasourceStatus MIGRATING = new DatasourceStatus(MigrationState.MIGRATING, null);
+    static final DatasourceStatus MIGRATED = new DatasourceStatus(MigrationState.MIGRATED, null);
+
+    static DatasourceStatus failed(Throwable failure) {
+        return new DatasourceStatus(MigrationState.FAILED, String.valueOf(failure.getMessage()));
+    }
+}
