@@ -31,7 +31,7 @@ final class MigrationLocations {
                     "No migration location is configured; set 'locations', e.g. " + RetortDatasourceConfiguration
                             .DEFAULT_LOCATION + ".");
         }
-        List<MigrationSource> sources = locations.stream().map(l -> source(l.strip(), loader)).toList();
+        List<MigrationSource> sources = locations.stream().map(l -> source(l, loader)).toList();
         return sources.size() == 1 ? sources.get(0) : new CompositeMigrationSource(sources);
     }
 

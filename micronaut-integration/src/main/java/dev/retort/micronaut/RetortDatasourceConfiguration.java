@@ -89,7 +89,8 @@ public class RetortDatasourceConfiguration implements Toggleable {
      * @param locations one or more locations
      */
     public void setLocations(List<String> locations) {
-        this.locations = List.copyOf(locations);
+        // "a, b" binds with the blank after the comma kept.
+        this.locations = locations.stream().map(String::strip).toList();
     }
 
     /**
