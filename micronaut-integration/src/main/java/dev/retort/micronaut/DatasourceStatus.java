@@ -1,5 +1,6 @@
 package dev.retort.micronaut;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -10,6 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param state where the migration stands
  * @param error the failure's message when the migration failed, else {@code null}
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record DatasourceStatus(MigrationState state, @Nullable String error) {
 

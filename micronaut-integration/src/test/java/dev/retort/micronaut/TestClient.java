@@ -1,6 +1,5 @@
 package dev.retort.micronaut;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,7 +10,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /** A blocking HTTP client for the test thread that returns error responses instead of throwing. */
 final class TestClient implements AutoCloseable {
@@ -45,15 +43,17 @@ final class TestClient implements AutoCloseable {
     }
 
     /**
-     * @param path a path answering a JSON object
-     * @return the object
+     * @param path a path answering JSON
+     * @param type what to read it as
+     * @param <T>  the type
+     * @return the body, read
      */
-    Map<String, Object> json(String path) {
+    <T> T json(String path, Class<T> type) {
         String body = get(path).body();
         try {
-            return json.readValue(body, Argument.mapOf(String.class, Object.class));
+            return json.readValue(body, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON: " + body, e);
+            throw new UncheckedIOException("not a " + type.getSimpleName() + ": " + body, e);
         }
     }
 
