@@ -9,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The example application in the default {@code startup} mode, with no Retort configuration at
  * all: the dependency and the {@code db/migrations} folder are enough.
  */
+@ExtendWith(NoBlockingCalls.class)
 class StartupModeIntegrationTests {
 
     @RegisterExtension
