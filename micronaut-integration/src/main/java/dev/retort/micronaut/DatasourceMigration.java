@@ -9,15 +9,15 @@ import reactor.core.publisher.Flux;
 /** One datasource's {@link Retort}, its configured target, and how far this application got. */
 final class DatasourceMigration {
 
-    private final RetortDatasourceConfiguration configuration;
+    private final String datasource;
     private final Retort retort;
     private final Target target;
     private volatile DatasourceStatus status = DatasourceStatus.MIGRATING;
 
-    private DatasourceMigration(RetortDatasourceConfiguration configuration, Retort retort) {
-        this.configuration = configuration;
+    private DatasourceMigration(String datasource, Retort retort, Target target) {
+        this.datasource = datasource;
         this.retort = retort;
-        this.target = Target.parse(configuration.getTarget());
+        this.target = target;
     }
 
     /**
@@ -35,7 +35,7 @@ final class DatasourceMigration {
                 .tablePrefix(configuration.getTablePrefix())
                 .lockTimeout(configuration.getLockTimeout())
                 .build();
-        return new DatasourceMigration(configuration, retort);
+        return new DatasourceMigration(configuration.getName(), retort, Target.parse(configuration.getTarget()));
     }
 
     /**
@@ -49,11 +49,7 @@ final class DatasourceMigration {
     }
 
     String datasource() {
-        return configuration.getName();
-    }
-
-    RetortDatasourceConfiguration configuration() {
-        return configuration;
+        return datasource;
     }
 
     Retort retort() {

@@ -46,6 +46,8 @@ final class MigrationInProgressFilter {
     }
 
     private static boolean isManagementEndpoint(HttpRequest<?> request) {
-        return RouteAttributes.getRouteMatch(request).map(route -> route.getAnnotationMetadata().hasStereotype(Endpoint.class)).orElse(false);
+        return RouteAttributes.getRouteMatch(request)
+                .map(route -> route.getAnnotationMetadata().hasStereotype(Endpoint.class))
+                .orElse(false);
     }
 }

@@ -101,7 +101,8 @@ class StartupCostBenchmark {
         System.out.printf("%nStartup, %s, %d runs each (median, then every run, in ms):%n", what,
                 times.get(Variant.RETORT).size());
         times.forEach((variant, runs) -> System.out.printf("  %-17s %5d  %s%n", variant, median(runs), runs));
-        System.out.printf("  Retort's cost: %d ms", median(times.get(Variant.RETORT)) - median(times.get(Variant.NOTHING)));
+        System.out.printf("  Retort's cost: %d ms",
+                median(times.get(Variant.RETORT)) - median(times.get(Variant.NOTHING)));
         if (times.containsKey(Variant.CONNECTED_RETORT)) {
             System.out.printf(", %d ms once the JVM has connected to the database before",
                     median(times.get(Variant.CONNECTED_RETORT)) - median(times.get(Variant.CONNECTED_NOTHING)));
