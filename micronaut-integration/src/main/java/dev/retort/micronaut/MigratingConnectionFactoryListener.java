@@ -2,7 +2,7 @@ package dev.retort.micronaut;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.core.naming.NameResolver;
+import io.micronaut.core.naming.Named;
 import io.r2dbc.spi.ConnectionFactory;
 import jakarta.inject.Singleton;
 
@@ -33,8 +33,13 @@ final class MigratingConnectionFactoryListener implements BeanCreatedEventListen
         return factory;
     }
 
-    /** micronaut-r2dbc names each factory after its {@code r2dbc.datasources} key; others are not ours. */
+    /**
+     * The name micronaut-r2dbc gives each factory (its r2dbc.datasources key), or an application's
+     * {@code @Named}; an unnamed factory is not a configured datasource.
+     */
     private static Optional<String> datasourceName(BeanCreatedEvent<ConnectionFactory> event) {
-        return event.getBeanDefinition() instanceof NameResolver resolver ? resolver.resolveName() : Optional.empty();
+        return event.getBeanDefinition().getDeclaredQualifier() instanceof Named named
+                ? Optional.of(named.getName())
+                : Optional.empty();
     }
 }
