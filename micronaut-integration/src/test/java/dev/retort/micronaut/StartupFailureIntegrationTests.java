@@ -1,19 +1,26 @@
 package dev.retort.micronaut;
 
 import dev.retort.error.MigrationExecutionException;
+import dev.retort.micronaut.example.ExampleApplication;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.InstanceOfAssertFactories.throwable;
 
-/** A migration that fails in {@code startup} mode stops the application with the engine's error. */
+/**
+ * A migration that fails in {@code startup} mode stops the application with the engine's error,
+ * and a process started with {@code Micronaut.run} with exit code 1.
+ */
 class StartupFailureIntegrationTests {
 
     @RegisterExtension
@@ -21,6 +28,7 @@ class StartupFailureIntegrationTests {
 
     @Test
     void aFailingMigrationStopsStartupWithTheRevisionAndSqlState() {
+        db.reset();
         Map<String, Object> properties = new HashMap<>(TestApplications.datasource("default", db));
         properties.put("retort.datasources.default.locations", "classpath:migrations/broken");
 
@@ -34,6 +42,23 @@ class StartupFailureIntegrationTests {
                 });
         assertThat(db.column("SELECT revision FROM retort_version", String.class))
                 .as("the revision before the failing one stays applied").containsExactly("000_create_widgets");
+    }
+
+    @Test
+    void aFailingMigrationEndsTheApplicationProcessWithANonZeroExitCode() throws Exception {
+        db.reset();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dr2dbc.datasources.default.url=" + db.url(),
+                "-Dretort.datasources.default.locations=classpath:migrations/broken",
+                "-Dmicronaut.server.port=-1",
+                ExampleApplication.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("Migrating datasource 'default' failed", "001_insert_into_missing_table",
+                "42P01");
     }
 
     private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
