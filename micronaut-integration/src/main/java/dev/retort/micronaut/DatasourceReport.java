@@ -41,6 +41,6 @@ public record DatasourceReport(String datasource, DatasourceStatus status, List<
 
     static DatasourceReport unavailable(String datasource, DatasourceStatus status, Throwable error) {
         return new DatasourceReport(datasource, status, List.of(), List.of(), List.of(), List.of(),
-                String.valueOf(error.getMessage()));
+                DatasourceStatus.describe(error));
     }
 }

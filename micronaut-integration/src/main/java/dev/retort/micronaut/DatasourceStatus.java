@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.Objects;
+
 /**
  * This application's migration of one datasource, as the health indicator and the
  * {@code /retort} endpoint show it.
@@ -19,6 +21,11 @@ public record DatasourceStatus(MigrationState state, @Nullable String error) {
     static final DatasourceStatus MIGRATED = new DatasourceStatus(MigrationState.MIGRATED, null);
 
     static DatasourceStatus failed(Throwable failure) {
-        return new DatasourceStatus(MigrationState.FAILED, String.valueOf(failure.getMessage()));
+        return new DatasourceStatus(MigrationState.FAILED, describe(failure));
+    }
+
+    /** The engine's messages are complete sentences; another exception may have none. */
+    static String describe(Throwable failure) {
+        return Objects.requireNonNullElse(failure.getMessage(), failure.toString());
     }
 }
