@@ -1,0 +1,46 @@
+package dev.retort.micronaut;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.retort.ValidationReport;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * One datasource in the {@code /retort} endpoint's report.
+ *
+ * @param datasource the datasource's name, as under {@code r2dbc.datasources}
+ * @param status     this application's migration of it
+ * @param heads      the database's current heads (its version table), sorted
+ * @param pending    revisions an upgrade to {@code heads} would apply, in order
+ * @param problems   integrity problems (edited files, unknown or dirty revisions), one sentence each
+ * @param history    the most recent history rows, newest first
+ * @param error      why the database or the files could not be read, else {@code null}; the lists
+ *                   are then empty
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Serdeable
+public record DatasourceReport(String datasource, DatasourceStatus status, List<String> heads, List<String> pending,
+        List<String> problems, List<HistoryRow> history, @Nullable String error) {
+
+    /** Copies the lists so the record stays immutable. */
+    public DatasourceReport {
+        heads = List.copyOf(heads);
+        pending = List.copyOf(pending);
+        problems = List.copyOf(problems);
+        history = List.copyOf(history);
+    }
+
+    static DatasourceReport of(String datasource, DatasourceStatus status, ValidationReport validation,
+            List<HistoryRow> history) {
+        List<String> problems = validation.problems().stream().map(ValidationReport.Problem::message).toList();
+        return new DatasourceReport(datasource, status, validation.currentHeads().stream().sorted().toList(),
+                validation.pending(), problems, history, null);
+    }
+
+    static DatasourceReport unavailable(String datasource, DatasourceStatus status, Throwable error) {
+        return new DatasourceReport(datasource, status, List.of(), List.of(), List.of(), List.of(),
+                DatasourceStatus.describe(error));
+    }
+}

@@ -1,0 +1,180 @@
+package dev.retort.micronaut;
+
+import dev.retort.RetortBuilder;
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.util.Toggleable;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How Retort migrates one R2DBC datasource: retort.datasources.NAME, where NAME is the
+ * datasource's name under r2dbc.datasources. The default datasource is migrated with the defaults
+ * even when it has no entry here.
+ *
+ * <p>The setters' Javadoc becomes the IDE's configuration metadata, hence plain text.
+ */
+@EachProperty(RetortDatasourceConfiguration.PREFIX)
+public class RetortDatasourceConfiguration implements Toggleable {
+
+    /** The configuration prefix. */
+    public static final String PREFIX = "retort.datasources";
+    /** The name of the datasource migrated without any configuration. */
+    public static final String DEFAULT_DATASOURCE = "default";
+    /** Whether a configured datasource is migrated: {@value}. */
+    public static final boolean DEFAULT_ENABLED = true;
+    /** Where the migration scripts are: {@value}. */
+    public static final String DEFAULT_LOCATION = "classpath:db/migrations";
+    /** Where migrations take the database: {@value}, every head. */
+    public static final String DEFAULT_TARGET = "heads";
+    /** When migrations run: before the server accepts traffic. */
+    public static final MigrationMode DEFAULT_MODE = MigrationMode.STARTUP;
+    /** How long to wait for another instance's migration lock: 10 minutes. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = RetortBuilder.DEFAULT_LOCK_TIMEOUT;
+    /** The schema of Retort's tables: {@value}. */
+    public static final String DEFAULT_SCHEMA = RetortBuilder.DEFAULT_SCHEMA;
+    /** The prefix of Retort's table names: {@value}. */
+    public static final String DEFAULT_TABLE_PREFIX = RetortBuilder.DEFAULT_TABLE_PREFIX;
+
+    private final String name;
+    private boolean enabled = DEFAULT_ENABLED;
+    private List<String> locations = List.of(DEFAULT_LOCATION);
+    private String target = DEFAULT_TARGET;
+    private MigrationMode mode = DEFAULT_MODE;
+    private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private String schema = DEFAULT_SCHEMA;
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+
+    /**
+     * @param name the datasource's name, as under {@code r2dbc.datasources}
+     */
+    public RetortDatasourceConfiguration(@Parameter String name) {
+        this.name = name;
+    }
+
+    /**
+     * @return the datasource's name, as under {@code r2dbc.datasources}
+     */
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /**
+     * Whether this datasource is migrated. Default: true.
+     *
+     * @param enabled false to leave the datasource alone
+     */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /**
+     * @return where the migration scripts are
+     */
+    public List<String> getLocations() {
+        return locations;
+    }
+
+    /**
+     * Where the migration scripts are: classpath:path (in the application jar or an exploded
+     * directory) or file:/path; a location without prefix is a classpath one. Only the .sql files
+     * directly in each location are read. Default: classpath:db/migrations.
+     *
+     * @param locations one or more locations
+     */
+    public void setLocations(List<String> locations) {
+        // "a, b" binds with the blank after the comma kept.
+        this.locations = locations.stream().map(String::strip).toList();
+    }
+
+    /**
+     * @return the target expression
+     */
+    public String getTarget() {
+        return target;
+    }
+
+    /**
+     * Where migrations take the database, in Alembic's grammar (heads, head, a revision,
+     * branch@head...). Default: heads.
+     *
+     * @param target a target expression
+     */
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    /**
+     * @return when migrations run
+     */
+    public MigrationMode getMode() {
+        return mode;
+    }
+
+    /**
+     * When migrations run: startup blocks startup until they are done; async starts the
+     * application at once, with readiness DOWN and other requests answered 503 until they are
+     * done. Default: startup.
+     *
+     * @param mode the mode
+     */
+    public void setMode(MigrationMode mode) {
+        this.mode = mode;
+    }
+
+    /**
+     * @return how long to wait for another instance's migration lock
+     */
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    /**
+     * How long to wait for the migration lock that another instance holds while it migrates the
+     * same database, before failing. Default: 10m.
+     *
+     * @param lockTimeout the timeout
+     */
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * @return the schema of Retort's tables
+     */
+    public String getSchema() {
+        return schema;
+    }
+
+    /**
+     * The schema that holds Retort's version and history tables. Default: public.
+     *
+     * @param schema a plain identifier
+     */
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * @return the prefix of Retort's table names
+     */
+    public String getTablePrefix() {
+        return tablePrefix;
+    }
+
+    /**
+     * The prefix of Retort's table names (PREFIX_version, PREFIX_history), as the CLI's
+     * --table-prefix. Default: retort.
+     *
+     * @param tablePrefix a plain identifier
+     */
+    public void setTablePrefix(String tablePrefix) {
+        this.tablePrefix = tablePrefix;
+    }
+}

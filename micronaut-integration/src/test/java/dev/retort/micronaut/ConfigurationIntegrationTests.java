@@ -1,0 +1,104 @@
+package dev.retort.micronaut;
+
+import dev.retort.test.PostgresDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The retort.datasources keys: binding, defaults, IDE metadata, and their effect. */
+class ConfigurationIntegrationTests {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    @Test
+    void keysBindFromKebabCaseAndPlainStrings() {
+        Map<String, Object> properties = Map.of(
+                "retort.datasources.reporting.enabled", "false",
+                "retort.datasources.reporting.locations", "classpath:a, file:/srv/b",
+                "retort.datasources.reporting.target", "branch@head",
+                "retort.datasources.reporting.mode", "async",
+                "retort.datasources.reporting.lock-timeout", "30s",
+                "retort.datasources.reporting.schema", "audit",
+                "retort.datasources.reporting.table-prefix", "mig");
+
+        try (ApplicationContext context = ApplicationContext.run(properties, Environment.TEST)) {
+            RetortDatasourceConfiguration reporting = context.getBean(RetortDatasourceConfiguration.class,
+                    Qualifiers.byName("reporting"));
+
+            assertThat(reporting.getName()).isEqualTo("reporting");
+            assertThat(reporting.isEnabled()).isFalse();
+            assertThat(reporting.getLocations()).containsExactly("classpath:a", "file:/srv/b");
+            assertThat(reporting.getTarget()).isEqualTo("branch@head");
+            assertThat(reporting.getMode()).isEqualTo(MigrationMode.ASYNC);
+            assertThat(reporting.getLockTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(reporting.getSchema()).isEqualTo("audit");
+            assertThat(reporting.getTablePrefix()).isEqualTo("mig");
+        }
+    }
+
+    @Test
+    void anUnconfiguredDatasourceGetsTheDocumentedDefaults() {
+        RetortDatasourceConfiguration defaults = new RetortDatasourceConfiguration("default");
+
+        assertThat(defaults.isEnabled()).isTrue();
+        assertThat(defaults.getLocations()).containsExactly("classpath:db/migrations");
+        assertThat(defaults.getTarget()).isEqualTo("heads");
+        assertThat(defaults.getMode()).isEqualTo(MigrationMode.STARTUP);
+        assertThat(defaults.getLockTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.getSchema()).isEqualTo("public");
+        assertThat(defaults.getTablePrefix()).isEqualTo("retort");
+    }
+
+    @Test
+    void theBuildGeneratesIdeMetadataForEveryKey() throws IOException {
+        String metadata;
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("configuration metadata in target/classes").isNotNull();
+            metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(metadata).contains("\"retort.datasources.*.enabled\"", "\"retort.datasources.*.locations\"",
+                "\"retort.datasources.*.target\"", "\"retort.datasources.*.mode\"",
+                "\"retort.datasources.*.lock-timeout\"", "\"retort.datasources.*.schema\"",
+                "\"retort.datasources.*.table-prefix\"");
+    }
+
+    @Test
+    void aTargetStopsTheUpgradeThere() {
+        db.reset();
+        try (EmbeddedServer ignored = TestApplications.start(properties(
+                "retort.datasources.default.target", "001_add_version_column"))) {
+            assertThat(db.column("SELECT revision FROM retort_version", String.class))
+                    .containsExactly("001_add_version_column");
+        }
+    }
+
+    @Test
+    void aConfiguredDatasourceWithoutAnR2dbcDatasourceFailsStartup() {
+        db.reset();
+        assertThatThrownBy(() -> TestApplications.start(properties("retort.datasources.reporting.enabled", "true")))
+                .hasMessageContaining("retort.datasources.reporting is configured")
+                .hasMessageContaining("r2dbc.datasources.reporting.url");
+    }
+
+    private static Map<String, Object> properties(String key, Object value) {
+        Map<String, Object> properties = new HashMap<>(TestApplications.datasource("default", db));
+        properties.put(key, value);
+        return properties;
+    }
+}
