@@ -104,7 +104,9 @@ public final class ErrorTranslation {
             return new MigrationExecutionException(revision, file, line, statement.sql(), r2dbc.getSqlState(),
                     r2dbc.getMessage(), dirty, error);
         }
-        return error;
+        // The driver refused the statement before sending it (e.g. its own SQL parser failed).
+        return new MigrationExecutionException(revision, file, statement.line(), statement.sql(), null,
+                "the database driver rejected the statement: " + describe(error), dirty, error);
     }
 
     /**

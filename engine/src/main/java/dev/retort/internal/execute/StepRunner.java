@@ -6,6 +6,7 @@ import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.StatementExecuted;
+import dev.retort.internal.sql.DriverSafeSql;
 import dev.retort.internal.sql.SqlStatement;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
@@ -77,7 +78,7 @@ final class StepRunner {
             boolean dirtyOnFailure) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            return Connections.execute(connection, statement.sql())
+            return Connections.execute(connection, DriverSafeSql.of(statement.sql()))
                     .<MigrationEvent>map(rows -> new StatementExecuted(step.revision(), statement.line(), rows,
                             Duration.ofNanos(System.nanoTime() - started)))
                     .onErrorMap(e -> ErrorTranslation.statementFailed(e, step.revision(), step.script().location(),

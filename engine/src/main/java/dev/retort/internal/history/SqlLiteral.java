@@ -10,8 +10,9 @@ public final class SqlLiteral {
     }
 
     /**
-     * An escape-string literal: correct whatever {@code standard_conforming_strings} is set to,
-     * because backslashes and quotes are both escaped.
+     * An escape-string literal: correct whatever {@code standard_conforming_strings} is set to.
+     * Quotes are doubled rather than backslash-escaped, because r2dbc-postgresql's client-side
+     * parser does not know escape strings and would take {@code \'} for the string's end.
      *
      * @param value the text, or {@code null}
      * @return {@code E'...'} or {@code NULL}
@@ -20,7 +21,7 @@ public final class SqlLiteral {
         if (value == null) {
             return "NULL";
         }
-        return "E'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /**

@@ -69,6 +69,11 @@ final class SqlLexer {
         return word.length() > MAX_WORD ? "" : word.toString().toUpperCase(Locale.ROOT);
     }
 
+    /** @return whether the most recent token was an escape string ({@code E'...'} or its continuation) */
+    boolean wasEscapeString() {
+        return escapeString;
+    }
+
     /**
      * @return for a token cut off by the end of input, the reason to report ("unterminated ...
      *     that starts here; close it with ..."); {@code null} when the last token was complete
