@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nConfiguration:%n",
         footer = {"  A flag wins over its environment variable, which wins over retort.properties",
                 "  in the working directory (keys: url, user, password, migrations, schema,",
-                "  table-prefix, lock-timeout)."},
+                "  table-prefix, lock-timeout, connect-retry)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success",
                 "1:the operation failed (SQL error; check or validate found a problem)",

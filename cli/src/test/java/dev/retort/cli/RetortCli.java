@@ -54,11 +54,37 @@ final class RetortCli {
      * @return what the process did
      */
     Run run(String... args) {
+        return execute(jarCommand(args));
+    }
+
+    /**
+     * Starts the jar and returns at once, for tests that kill it midway; its output is discarded.
+     *
+     * @param args the arguments after {@code retort}
+     * @return the running process
+     */
+    Process start(String... args) {
+        try {
+            return builder(jarCommand(args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> jarCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
-        return execute(command);
+        return command;
+    }
+
+    private ProcessBuilder builder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("RETORT_") || name.equals("NO_COLOR"));
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     /**
@@ -104,11 +130,7 @@ final class RetortCli {
         try {
             Path stdout = Files.createTempFile("retort-out", ".txt");
             Path stderr = Files.createTempFile("retort-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("RETORT_") || name.equals("NO_COLOR"));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+            Process process = builder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("retort " + command + " did not finish within " + TIMEOUT);

@@ -34,6 +34,7 @@ final class DatasourceMigration {
                 .schema(configuration.getSchema())
                 .tablePrefix(configuration.getTablePrefix())
                 .lockTimeout(configuration.getLockTimeout())
+                .connectRetry(configuration.getConnectRetry())
                 .build();
         return new DatasourceMigration(configuration.getName(), retort, Target.parse(configuration.getTarget()));
     }

@@ -32,6 +32,8 @@ public class RetortDatasourceConfiguration implements Toggleable {
     public static final MigrationMode DEFAULT_MODE = MigrationMode.STARTUP;
     /** How long to wait for another instance's migration lock: 10 minutes. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = RetortBuilder.DEFAULT_LOCK_TIMEOUT;
+    /** How long to keep retrying while the database is not reachable yet: none, fail at once. */
+    public static final Duration DEFAULT_CONNECT_RETRY = Duration.ZERO;
     /** The schema of Retort's tables: {@value}. */
     public static final String DEFAULT_SCHEMA = RetortBuilder.DEFAULT_SCHEMA;
     /** The prefix of Retort's table names: {@value}. */
@@ -43,6 +45,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     private String target = DEFAULT_TARGET;
     private MigrationMode mode = DEFAULT_MODE;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private Duration connectRetry = DEFAULT_CONNECT_RETRY;
     private String schema = DEFAULT_SCHEMA;
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
 
@@ -143,6 +146,24 @@ public class RetortDatasourceConfiguration implements Toggleable {
      */
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * @return how long to keep retrying while the database is not reachable yet
+     */
+    public Duration getConnectRetry() {
+        return connectRetry;
+    }
+
+    /**
+     * How long to keep retrying, with backoff, while the database cannot be reached yet or is still
+     * starting (a database container started beside the application). Wrong credentials and a
+     * missing database fail at once. Default: 0s.
+     *
+     * @param connectRetry the window
+     */
+    public void setConnectRetry(Duration connectRetry) {
+        this.connectRetry = connectRetry;
     }
 
     /**

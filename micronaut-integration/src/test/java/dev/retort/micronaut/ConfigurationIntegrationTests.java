@@ -27,6 +27,7 @@ class ConfigurationIntegrationTests {
     @Test
     void keysBindFromKebabCaseAndPlainStrings() {
         Map<String, Object> properties = Map.of(
+                "retort.datasources.reporting.connect-retry", "45s",
                 "retort.datasources.reporting.enabled", "false",
                 "retort.datasources.reporting.locations", "classpath:a, file:/srv/b",
                 "retort.datasources.reporting.target", "branch@head",
@@ -45,6 +46,7 @@ class ConfigurationIntegrationTests {
             assertThat(reporting.getTarget()).isEqualTo("branch@head");
             assertThat(reporting.getMode()).isEqualTo(MigrationMode.ASYNC);
             assertThat(reporting.getLockTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(reporting.getConnectRetry()).isEqualTo(Duration.ofSeconds(45));
             assertThat(reporting.getSchema()).isEqualTo("audit");
             assertThat(reporting.getTablePrefix()).isEqualTo("mig");
         }
@@ -59,6 +61,7 @@ class ConfigurationIntegrationTests {
         assertThat(defaults.getTarget()).isEqualTo("heads");
         assertThat(defaults.getMode()).isEqualTo(MigrationMode.STARTUP);
         assertThat(defaults.getLockTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.getConnectRetry()).isZero();
         assertThat(defaults.getSchema()).isEqualTo("public");
         assertThat(defaults.getTablePrefix()).isEqualTo("retort");
     }
@@ -74,7 +77,8 @@ class ConfigurationIntegrationTests {
 
         assertThat(metadata).contains("\"retort.datasources.*.enabled\"", "\"retort.datasources.*.locations\"",
                 "\"retort.datasources.*.target\"", "\"retort.datasources.*.mode\"",
-                "\"retort.datasources.*.lock-timeout\"", "\"retort.datasources.*.schema\"",
+                "\"retort.datasources.*.lock-timeout\"", "\"retort.datasources.*.connect-retry\"",
+                "\"retort.datasources.*.schema\"",
                 "\"retort.datasources.*.table-prefix\"");
     }
 

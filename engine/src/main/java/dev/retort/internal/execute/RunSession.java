@@ -20,6 +20,9 @@ final class RunSession {
     /** How long a cancelled run waits for its abandoned work connection's backend to end. */
     private static final long TERMINATE_WAIT_MS = 30_000;
 
+    /** The first server version with {@code client_connection_check_interval}. */
+    private static final int CLIENT_CHECK_SINCE = 140000;
+
     private final Connections connections;
     private final AdvisoryLock lock;
 
@@ -61,8 +64,19 @@ final class RunSession {
                 .doOnCancel(() -> Connections.close(work).subscribe()));
     }
 
+    /**
+     * Reads the work connection's server process id and, on PostgreSQL 14+, asks the server to
+     * check every second that the client is still there while a statement runs: if the process
+     * running Retort is killed, the server then aborts its statement and transaction at once
+     * instead of finishing a long statement for nobody while holding its locks.
+     */
     private static Mono<Integer> backendPid(Connection connection) {
-        return Connections.query(connection, "SELECT pg_backend_pid()", row -> row.get(0, Integer.class)).single()
+        return Connections.query(connection, "SELECT pg_backend_pid(), current_setting('server_version_num')::int",
+                        row -> new int[] {row.get(0, Integer.class), row.get(1, Integer.class)})
+                .single()
+                .flatMap(facts -> facts[1] >= CLIENT_CHECK_SINCE
+                        ? Connections.execute(connection, "SET client_connection_check_interval = '1s'").thenReturn(facts[0])
+                        : Mono.just(facts[0]))
                 .onErrorMap(ErrorTranslation::general);
     }
 
