@@ -4,7 +4,8 @@
 #   2. N CLI processes at once, more rounds (ConcurrentProcessesIT);
 #   3. the PostgreSQL server restarted in the middle of a run, RESTARTS times: the run must exit 3
 #      (or 1), the database must be at a revision boundary, and the next run must complete.
-# It restarts the machine's PostgreSQL cluster, so run it when nothing else uses that server.
+# It restarts the machine's PostgreSQL cluster, so run it when nothing else uses that server, and not
+# under flock(1): the restarted server would inherit the lock's descriptor and hold it forever.
 #   scripts/soak.sh [KILLS] [RESTARTS]      (defaults: 300 kills, 20 restarts)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -84,6 +84,23 @@ class TransactionalRunIntegrationTests {
     }
 
     @Nested
+    class VersionTableGuard {
+
+        @Test
+        void aVersionTableChangedWhileARevisionRunsRollsTheRevisionBack() {
+            files.revision("a1", null, "CREATE TABLE t1 (id int);", null)
+                    .revision("b2", "a1", "CREATE TABLE t2 (id int);\nDELETE FROM retort_version;", null);
+
+            StepVerifier.create(retort().upgrade(Target.HEADS))
+                    .thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> assertThat(error).hasMessageContaining("version table changed")
+                            .hasMessageContaining("b2").hasMessageContaining("rolled back"));
+            assertThat(retort().current().block()).containsExactly("a1");
+            assertThat(tables()).contains("t1").doesNotContain("t2");
+        }
+    }
+
+    @Nested
     class Events {
 
         @Test

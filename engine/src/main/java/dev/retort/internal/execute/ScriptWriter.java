@@ -7,8 +7,6 @@ import dev.retort.internal.source.Catalog;
 import dev.retort.internal.sql.SqlStatement;
 import reactor.core.publisher.Flux;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Renders a plan as a SQL script for {@code psql -v ON_ERROR_STOP=1 -f}: the same statements, in
@@ -56,17 +54,10 @@ public final class ScriptWriter {
         Flux<String> heading = Flux.just("\n-- " + step.operation().label() + " " + step.revision() + message + "\n");
         Flux<String> statements = step.statements().map(statement -> terminated(statement));
         if (step.script().transactional()) {
-            return Flux.concat(heading, transaction(Flux.concat(statements,
-                    Flux.fromIterable(bookkeeping(step, stepSql.history(step, null, true))))));
+            return Flux.concat(heading, transaction(Flux.concat(statements, Flux.just(stepSql.recorded(step, null)))));
         }
-        return Flux.concat(heading, Flux.just(terminated(stepSql.history(step, null, false))), statements,
-                transaction(Flux.fromIterable(bookkeeping(step, stepSql.succeeded(step, null)))));
-    }
-
-    private List<String> bookkeeping(PreparedStep step, String history) {
-        List<String> statements = new ArrayList<>(stepSql.versionChange(step));
-        statements.add(history);
-        return statements;
+        return Flux.concat(heading, Flux.just(terminated(stepSql.started(step))), statements,
+                transaction(Flux.just(stepSql.completed(step, null))));
     }
 
     /** Wraps statements (already terminated, or plain SQL to terminate) in BEGIN/COMMIT. */

@@ -13,11 +13,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
- * Runs one prepared step on a connection. A transactional step runs its statements, the version
- * change and its history row in one transaction. A non-transactional step first records a
+ * Runs one prepared step on a connection. A transactional step runs its statements, then one
+ * statement for the version change and its history row, in one transaction. A non-transactional step first records a
  * provisional failed history row (so a crash midway leaves the database marked dirty), runs its
  * statements one by one in autocommit, then records the version change and success in a
  * transaction.
@@ -54,17 +53,17 @@ final class StepRunner {
     private Flux<MigrationEvent> transactional(Connection connection, PreparedStep step, long started,
             Mono<Void> lockHeld) {
         return Connections.inTransaction(connection, statements(connection, step, false)
-                .concatWith(Mono.defer(() -> bookkeeping(connection, step, sql.history(step, elapsedMs(started), true),
+                .concatWith(Mono.defer(() -> bookkeeping(connection, step, sql.recorded(step, elapsedMs(started)),
                                 lockHeld))
                         .then(Mono.empty())));
     }
 
     private Flux<MigrationEvent> nonTransactional(Connection connection, PreparedStep step, long started,
             Mono<Void> lockHeld) {
-        Mono<Long> markStarted = Connections.execute(connection, sql.history(step, null, false))
+        Mono<Long> markStarted = Connections.execute(connection, sql.started(step))
                 .onErrorMap(ErrorTranslation::general);
         Flux<MigrationEvent> finish = Connections.inTransaction(connection,
-                Mono.defer(() -> bookkeeping(connection, step, sql.succeeded(step, elapsedMs(started)), lockHeld))
+                Mono.defer(() -> bookkeeping(connection, step, sql.completed(step, elapsedMs(started)), lockHeld))
                         .thenMany(Flux.empty()));
         return markStarted.thenMany(statements(connection, step, true)).concatWith(finish);
     }
@@ -90,20 +89,15 @@ final class StepRunner {
      * Records the step, and meanwhile checks on the lock's connection that the lock is still held,
      * so that the check costs no extra round trip and happens as late as possible before commit.
      */
-    private Mono<Void> bookkeeping(Connection connection, PreparedStep step, String historyStatement,
-            Mono<Void> lockHeld) {
-        return Mono.when(record(connection, step, historyStatement), lockHeld);
+    private Mono<Void> bookkeeping(Connection connection, PreparedStep step, String record, Mono<Void> lockHeld) {
+        return Mono.when(record(connection, step, record), lockHeld);
     }
 
-    private Mono<Void> record(Connection connection, PreparedStep step, String historyStatement) {
-        List<String> versionChange = sql.versionChange(step);
-        int deletes = sql.deletes(step);
-        return Flux.range(0, versionChange.size())
-                .concatMap(i -> Connections.execute(connection, versionChange.get(i))
-                        .flatMap(rows -> i < deletes && rows != 1 ? Mono.error(concurrentChange(step)) : Mono.just(rows)))
-                .then(Connections.execute(connection, historyStatement))
+    /** The record statement updates one row only if the version table held exactly what the plan expected. */
+    private Mono<Void> record(Connection connection, PreparedStep step, String record) {
+        return Connections.execute(connection, record)
                 .onErrorMap(ErrorTranslation::general)
-                .then();
+                .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(concurrentChange(step)));
     }
 
     private static RetortException concurrentChange(PreparedStep step) {

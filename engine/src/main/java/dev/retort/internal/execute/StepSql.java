@@ -3,8 +3,6 @@ package dev.retort.internal.execute;
 import dev.retort.internal.history.HistoryRow;
 import dev.retort.internal.history.HistorySql;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The bookkeeping statements of one step: the version-table change and the history row. Used by
@@ -20,37 +18,32 @@ public final class StepSql {
     }
 
     /**
-     * @param step the step
-     * @return the DELETEs (one per row, each must touch exactly one row) followed by the INSERT
+     * @param step       the step
+     * @param durationMs how long it took, or {@code null} when unknown
+     * @return the one statement that moves the version rows and appends the history row; it
+     *     updates 1 row when the version table held what the plan expected
      */
-    public List<String> versionChange(PreparedStep step) {
-        List<String> statements = new ArrayList<>(sql.deleteHeads(step.step().deletedRows()));
-        statements.addAll(sql.insertHeads(step.step().insertedRows()));
-        return statements;
-    }
-
-    /** @return how many of {@link #versionChange} are DELETEs, which must each touch exactly one row */
-    int deletes(PreparedStep step) {
-        return step.step().deletedRows().size();
+    public String recorded(PreparedStep step, Long durationMs) {
+        return sql.recordStep(step.step().deletedRows(), step.step().insertedRows(), new HistoryRow(step.revision(),
+                step.operation(), step.script().checksum(), step.script().message(), durationMs, true));
     }
 
     /**
-     * @param step       the step
-     * @param durationMs how long it took, or {@code null} when unknown
-     * @param success    whether it completed
-     * @return the history INSERT
+     * @param step a non-transactional step, before its first statement
+     * @return the provisional history row with {@code success = false}, so a crash midway leaves the
+     *     database marked dirty
      */
-    public String history(PreparedStep step, Long durationMs, boolean success) {
+    public String started(PreparedStep step) {
         return sql.insertHistory(new HistoryRow(step.revision(), step.operation(), step.script().checksum(),
-                step.script().message(), durationMs, success));
+                step.script().message(), null, false));
     }
 
     /**
      * @param step       a non-transactional step that completed
      * @param durationMs how long it took, or {@code null}
-     * @return the UPDATE that turns its provisional history row into a success
+     * @return the one statement that moves the version rows and marks the provisional row a success
      */
-    public String succeeded(PreparedStep step, Long durationMs) {
-        return sql.markSucceeded(step.revision(), durationMs);
+    public String completed(PreparedStep step, Long durationMs) {
+        return sql.recordCompleted(step.step().deletedRows(), step.step().insertedRows(), step.revision(), durationMs);
     }
 }

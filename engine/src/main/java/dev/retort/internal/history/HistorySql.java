@@ -1,6 +1,5 @@
 package dev.retort.internal.history;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,18 +61,6 @@ public final class HistorySql {
                 + names.historyTable() + " ORDER BY id";
     }
 
-    /**
-     * @param revisions version rows to delete
-     * @return one DELETE per row, so that a run can check each touched exactly one row
-     */
-    public List<String> deleteHeads(Collection<String> revisions) {
-        List<String> sql = new ArrayList<>();
-        for (String revision : revisions) {
-            sql.add("DELETE FROM " + names.versionTable() + " WHERE revision = " + SqlLiteral.string(revision));
-        }
-        return sql;
-    }
-
     /** @return the statement that empties the version table ({@code stamp --purge}) */
     public String deleteAllHeads() {
         return "DELETE FROM " + names.versionTable();
@@ -107,17 +94,59 @@ public final class HistorySql {
     }
 
     /**
-     * Marks the latest history row of a revision as completed: used after a non-transactional
-     * revision, whose row is written with {@code success = false} before its first statement so
-     * that a crash midway leaves the database marked dirty.
+     * One statement that moves the version rows and appends the history row: a single round trip
+     * per revision. The history row is written only if exactly the expected rows were deleted, so
+     * an update count of 0 means someone changed the version table meanwhile.
      *
+     * @param deleted  version rows the step removes
+     * @param inserted version rows the step adds
+     * @param row      the history row
+     * @return the statement; it reports 1 updated row when the version table was as expected
+     */
+    public String recordStep(Collection<String> deleted, Collection<String> inserted, HistoryRow row) {
+        return versionChange(deleted, inserted) + "INSERT INTO " + names.historyTable()
+                + " (revision, operation, checksum, message, duration_ms, success) SELECT "
+                + SqlLiteral.string(row.revision()) + ", "
+                + SqlLiteral.string(row.operation().label()) + ", "
+                + SqlLiteral.string(row.checksum()) + ", "
+                + SqlLiteral.string(row.message()) + ", "
+                + SqlLiteral.number(row.durationMs()) + ", "
+                + row.success() + " WHERE " + expectedDeletes(deleted);
+    }
+
+    /**
+     * Like {@link #recordStep} for a non-transactional revision that completed: moves the version
+     * rows and marks its provisional history row (written with {@code success = false} before its
+     * first statement, so that a crash midway leaves the database marked dirty) as a success.
+     *
+     * @param deleted    version rows the step removes
+     * @param inserted   version rows the step adds
      * @param revision   the revision
      * @param durationMs how long it took, or {@code null}
-     * @return the UPDATE statement
+     * @return the statement; it reports 1 updated row when the version table was as expected
      */
-    public String markSucceeded(String revision, Long durationMs) {
-        return "UPDATE " + names.historyTable() + " SET success = true, duration_ms = " + SqlLiteral.number(durationMs)
-                + " WHERE id = (SELECT max(id) FROM " + names.historyTable() + " WHERE revision = "
-                + SqlLiteral.string(revision) + ")";
+    public String recordCompleted(Collection<String> deleted, Collection<String> inserted, String revision,
+            Long durationMs) {
+        return versionChange(deleted, inserted) + "UPDATE " + names.historyTable() + " SET success = true, duration_ms = "
+                + SqlLiteral.number(durationMs) + " WHERE id = (SELECT max(id) FROM " + names.historyTable()
+                + " WHERE revision = " + SqlLiteral.string(revision) + ") AND " + expectedDeletes(deleted);
+    }
+
+    /** Data-modifying CTEs run whether or not the main statement reads them. */
+    private String versionChange(Collection<String> deleted, Collection<String> inserted) {
+        String delete = "deleted AS (DELETE FROM " + names.versionTable() + " WHERE revision IN ("
+                + (deleted.isEmpty() ? "NULL" : list(deleted)) + ") RETURNING revision)";
+        String insert = inserted.isEmpty() ? "" : ", inserted AS (INSERT INTO " + names.versionTable()
+                + " (revision) VALUES " + inserted.stream().map(r -> "(" + SqlLiteral.string(r) + ")")
+                .collect(Collectors.joining(", ")) + " RETURNING revision)";
+        return "WITH " + delete + insert + " ";
+    }
+
+    private static String expectedDeletes(Collection<String> deleted) {
+        return "(SELECT count(*) FROM deleted) = " + deleted.size();
+    }
+
+    private static String list(Collection<String> values) {
+        return values.stream().map(SqlLiteral::string).collect(Collectors.joining(", "));
     }
 }
