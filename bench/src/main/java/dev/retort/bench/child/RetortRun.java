@@ -3,22 +3,27 @@ package dev.retort.bench.child;
 import dev.retort.Retort;
 import dev.retort.Target;
 import dev.retort.bench.run.Server;
+import dev.retort.event.LockAcquired;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.RunCompleted;
+import dev.retort.event.RunPlanned;
+import dev.retort.event.RunStarted;
 import dev.retort.event.StatementExecuted;
 import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Retort as an application embeds it: a connection factory from an R2DBC URL, a directory source,
- * {@code upgrade(HEADS)} blocked on at the edge. The run's events also give a breakdown of where
- * its time went: before the first revision (files, connections, lock, plan), inside statements
- * (server round trips), and the rest of each revision (bookkeeping and commit).
+ * {@code upgrade(HEADS)} blocked on at the edge. The run's events, timed as they arrive, split its
+ * wall time into phases (see {@link Phases}), so the report can say where the time went.
  */
 public final class RetortRun implements InProcessTool {
 
@@ -26,49 +31,71 @@ public final class RetortRun implements InProcessTool {
     public Run prepare(Path migrations, Server server, String database) {
         ConnectionFactory factory = ConnectionFactories.get(server.r2dbcUrl(database));
         Retort retort = Retort.builder(factory).migrations(MigrationSource.directory(migrations)).build();
-        return new Tallied(retort);
+        return new Phases(retort);
     }
 
-    /** One run, adding up the durations its events report. */
-    private static final class Tallied implements Run {
+    /**
+     * One run and its phases, each printed as {@code phase.<name>=<nanos>}: {@code files}
+     * (reading and validating every file, until {@code RunStarted}), {@code connect_lock} (two
+     * connections and the advisory lock), {@code read_plan_check} (version table, plan, statement
+     * checks), {@code create_tables} (Retort's tables, first run only), {@code revisions} (first
+     * revision started to last applied), of which {@code statements} (the migration SQL's round
+     * trips) and {@code bookkeeping} (version row, history row, lock check, commit), {@code finish}
+     * (unlock and close, until {@code RunCompleted}) and {@code after} (until the stream completes).
+     */
+    private static final class Phases implements Run {
 
         private final Retort retort;
-        private long subscribed;
-        private long firstRevision;
-        private long statementNanos;
-        private long revisionNanos;
-        private long runNanos;
+        private final Map<String, Long> phases = new LinkedHashMap<>();
+        private long mark;
+        private long statements;
+        private long revisionDurations;
         private int revisions;
 
-        Tallied(Retort retort) {
+        Phases(Retort retort) {
             this.retort = retort;
         }
 
         @Override
         public void migrate() {
-            subscribed = System.nanoTime();
-            retort.upgrade(Target.HEADS).doOnNext(this::tally).blockLast();
+            mark = System.nanoTime();
+            retort.upgrade(Target.HEADS).doOnNext(this::onEvent).blockLast();
+            lap("after");
+            phases.put("statements", statements);
+            phases.put("bookkeeping", revisionDurations - statements);
         }
 
-        private void tally(MigrationEvent event) {
-            if (event instanceof RevisionStarted && firstRevision == 0) {
-                firstRevision = System.nanoTime();
+        private void onEvent(MigrationEvent event) {
+            if (event instanceof RunStarted) {
+                lap("files");
+            } else if (event instanceof LockAcquired) {
+                lap("connect_lock");
+            } else if (event instanceof RunPlanned) {
+                lap("read_plan_check");
+            } else if (event instanceof RevisionStarted && revisions == 0 && !phases.containsKey("create_tables")) {
+                lap("create_tables");
             } else if (event instanceof StatementExecuted executed) {
-                statementNanos += executed.duration().toNanos();
+                statements += executed.duration().toNanos();
             } else if (event instanceof RevisionApplied applied) {
-                revisionNanos += applied.duration().toNanos();
+                revisionDurations += applied.duration().toNanos();
                 revisions++;
-            } else if (event instanceof RunCompleted completed) {
-                runNanos = completed.duration().toNanos();
+                lap("revisions");
+            } else if (event instanceof RunCompleted) {
+                lap("finish");
             }
+        }
+
+        /** Adds the time since the previous lap to a phase; the revisions phase spans many events. */
+        private void lap(String phase) {
+            long now = System.nanoTime();
+            phases.merge(phase, now - mark, Long::sum);
+            mark = now;
         }
 
         @Override
         public String details() {
-            long beforeFirst = (firstRevision == 0 ? System.nanoTime() : firstRevision) - subscribed;
-            return "revisions=" + revisions + " before_first_revision_nanos=" + beforeFirst
-                    + " statement_nanos=" + statementNanos + " revision_nanos=" + revisionNanos
-                    + " run_nanos=" + runNanos;
+            return "revisions=" + revisions + " " + phases.entrySet().stream()
+                    .map(e -> "phase." + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
         }
     }
 }

@@ -148,33 +148,43 @@ public final class ReportWriter {
         return inProcess.isPresent() ? inProcess : results.median(n, tool, Metric.APPLY_MS);
     }
 
+    /** Retort's own account of its time, phase by phase, for each kind of run. */
     private void breakdown(StringBuilder md) {
-        md.append("\n## Where Retort's apply time goes (from its events, medians)\n\n")
-                .append("| N | in-process total | before the first revision | statements (server round trips)"
-                        + " | bookkeeping + lock check + commit | rest | psql floor |\n"
-                        + "|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("\n## Where Retort's time goes (phases timed from its events, medians)\n");
         for (int n : sizes()) {
-            OptionalDouble total = results.median(n, "retort", Metric.APPLY_IN_PROCESS_MS);
-            OptionalDouble before = results.median(n, "retort", Metric.RETORT_BEFORE_FIRST_MS);
-            OptionalDouble statements = results.median(n, "retort", Metric.RETORT_STATEMENTS_MS);
-            OptionalDouble revisions = results.median(n, "retort", Metric.RETORT_REVISIONS_MS);
-            if (total.isEmpty() || before.isEmpty() || statements.isEmpty() || revisions.isEmpty()) {
+            List<String> kinds = results.phaseKinds(n, "retort");
+            if (kinds.isEmpty()) {
                 continue;
             }
-            double bookkeeping = revisions.getAsDouble() - statements.getAsDouble();
-            double rest = total.getAsDouble() - before.getAsDouble() - revisions.getAsDouble();
-            md.append("| ").append(Format.count(n)).append(" | ").append(Format.time(total))
-                    .append(" | ").append(Format.time(before))
-                    .append(" | ").append(Format.time(statements))
-                    .append(" | ").append(Format.time(bookkeeping))
-                    .append(String.format(" (%.2f ms per revision)", bookkeeping / n))
-                    .append(" | ").append(Format.time(rest))
-                    .append(" | ").append(Format.time(results.median(n, "psql", Metric.APPLY_MS))).append(" |\n");
+            List<Map<String, Double>> columns = kinds.stream().map(k -> results.phaseMedians(n, "retort", k)).toList();
+            md.append("\nN = ").append(Format.count(n)).append(":\n\n| phase |");
+            kinds.forEach(k -> md.append(' ').append(k).append(" |"));
+            md.append("\n|---|");
+            kinds.forEach(k -> md.append("---:|"));
+            md.append('\n');
+            columns.stream().flatMap(c -> c.keySet().stream()).distinct().forEach(phase -> {
+                md.append("| ").append(PHASES.getOrDefault(phase, phase)).append(" |");
+                for (Map<String, Double> column : columns) {
+                    Double ms = column.get(phase);
+                    md.append(' ').append(ms == null ? "" : Format.time(ms)).append(" |");
+                }
+                md.append('\n');
+            });
+            md.append("\npsql floor for the same statements: ")
+                    .append(Format.time(results.median(n, "psql", Metric.APPLY_MS))).append(".\n");
         }
-        md.append("\n\"Before the first revision\": configuration, reading and checking every file, two connections,"
-                + " the lock, reading the version table, planning and checking statements, creating Retort's tables."
-                + " \"Rest\": between revisions and after the last (events, unlock, close).\n");
     }
+
+    private static final Map<String, String> PHASES = Map.of(
+            "files", "read and validate every file",
+            "connect_lock", "open two connections, take the advisory lock",
+            "read_plan_check", "read the version table, plan, check statements",
+            "create_tables", "create Retort's tables",
+            "revisions", "revisions (first started to last applied)",
+            "statements", "↳ of which migration statements (round trips)",
+            "bookkeeping", "↳ of which version row, history row, lock check, commit",
+            "finish", "unlock, close connections",
+            "after", "until the stream completes");
 
     private void memory(StringBuilder md) {
         md.append("\n## Memory\n\n");

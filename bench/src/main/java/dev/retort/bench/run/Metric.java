@@ -19,11 +19,5 @@ public enum Metric {
     /** Peak resident memory of the no-op process, MiB. */
     NOOP_RSS_MIB,
     /** No-op run repeated in one JVM: the median of the runs after the warm-up ones. */
-    NOOP_WARM_MS,
-    /** Retort only: from subscription to the first revision (files, connections, lock, plan, checks). */
-    RETORT_BEFORE_FIRST_MS,
-    /** Retort only: the sum of statement durations (server round trips of the migration SQL). */
-    RETORT_STATEMENTS_MS,
-    /** Retort only: the sum of revision durations (statements, bookkeeping, lock check, commit). */
-    RETORT_REVISIONS_MS
+    NOOP_WARM_MS
 }

@@ -3,7 +3,9 @@ package dev.retort.bench.run;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -42,17 +44,25 @@ public record ProcessResult(int exitCode, long wallNanos, long peakRssKb, List<S
     }
 
     /**
-     * @param key a {@code key=value} field of the child's last iteration line
-     * @return its value
+     * @return per iteration, the {@code phase.<name>=<nanos>} fields the child printed, in order,
+     *     as milliseconds by phase name
      */
-    public Optional<String> detail(String key) {
-        Optional<String> value = Optional.empty();
+    public List<Map<String, Double>> phasesPerIteration() {
+        List<Map<String, Double>> iterations = new ArrayList<>();
         for (String line : benchLines) {
-            if (line.contains("iteration=")) {
-                value = field(line, key);
+            if (!line.contains("iteration=")) {
+                continue;
             }
+            Map<String, Double> phases = new LinkedHashMap<>();
+            for (String part : line.split(" ")) {
+                int equals = part.indexOf('=');
+                if (part.startsWith("phase.") && equals > 0) {
+                    phases.put(part.substring("phase.".length(), equals), Long.parseLong(part.substring(equals + 1)) / 1e6);
+                }
+            }
+            iterations.add(phases);
         }
-        return value;
+        return iterations;
     }
 
     /**

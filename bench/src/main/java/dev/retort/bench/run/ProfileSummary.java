@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class ProfileSummary {
 
+    /** The sampling period the profiler asks for, in milliseconds. */
+    static final int PERIOD_MS = 1;
+
     private static final String SAMPLE = "jdk.ExecutionSample";
     private static final int TOP = 15;
 
@@ -59,7 +62,8 @@ public final class ProfileSummary {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add(samples + " execution samples (10 ms period per running thread) by thread: " + inline(threads, samples));
+        lines.add(samples + " execution samples (" + PERIOD_MS + " ms period, threads running Java code only) by thread: "
+                + inline(threads, samples));
         lines.add("");
         section(lines, "Top frames (self time)", topFrames, samples);
         section(lines, "Top frame by library", libraries, samples);

@@ -54,8 +54,10 @@ public final class Profiler {
             throws IOException, InterruptedException {
         System.err.println("bench: profiling " + tool.label() + " " + title);
         Path recording = outputDir.resolve(tool.id() + "-" + name + ".jfr").toAbsolutePath();
-        // The profile settings sample Java stacks every 10 ms (default: 20 ms).
-        String option = "-XX:StartFlightRecording=filename=" + recording + ",settings=profile";
+        // The profile settings sample every 10 ms; a run is mostly waiting for the server, so sample
+        // every millisecond to get enough stacks from the little CPU time it uses.
+        String option = "-XX:StartFlightRecording=filename=" + recording + ",settings=profile,jdk.ExecutionSample#period="
+                + ProfileSummary.PERIOD_MS + "ms";
         ProcessResult result = harness.processes().run("profile-" + tool.id() + "-" + name,
                 tool.command(dir, database, iterations, List.of(option)));
         if (!result.ok()) {

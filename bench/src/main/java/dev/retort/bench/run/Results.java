@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 public final class Results {
 
     private final List<Sample> samples = new ArrayList<>();
+    private final List<Phase> phases = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> toolNotes = new LinkedHashMap<>();
     private final List<XmxProbe> xmxProbes = new ArrayList<>();
@@ -30,6 +31,18 @@ public final class Results {
      * @param value  the value, in the metric's unit
      */
     public record Sample(int n, String tool, int run, Metric metric, double value) {
+    }
+
+    /**
+     * The time one phase of a run took, as the tool's own events tell it.
+     *
+     * @param n     the workload size
+     * @param tool  the tool id
+     * @param kind  which run ("apply, fresh process", "no-op, warm in-process")
+     * @param phase the phase's name
+     * @param ms    how long it took
+     */
+    public record Phase(int n, String tool, String kind, String phase, double ms) {
     }
 
     /**
@@ -85,6 +98,35 @@ public final class Results {
      */
     public OptionalDouble median(int n, String tool, Metric metric) {
         return Stats.median(values(n, tool, metric));
+    }
+
+    /** @param phase a phase's duration */
+    public synchronized void add(Phase phase) {
+        phases.add(phase);
+    }
+
+    /**
+     * @param n    the workload size
+     * @param tool the tool id
+     * @return the kinds of run with phases recorded, in the order first recorded
+     */
+    public synchronized List<String> phaseKinds(int n, String tool) {
+        return phases.stream().filter(p -> p.n() == n && p.tool().equals(tool)).map(Phase::kind).distinct().toList();
+    }
+
+    /**
+     * @param n    the workload size
+     * @param tool the tool id
+     * @param kind which run
+     * @return the median duration of each phase, in the order first recorded
+     */
+    public synchronized Map<String, Double> phaseMedians(int n, String tool, String kind) {
+        Map<String, List<Double>> byPhase = new LinkedHashMap<>();
+        phases.stream().filter(p -> p.n() == n && p.tool().equals(tool) && p.kind().equals(kind))
+                .forEach(p -> byPhase.computeIfAbsent(p.phase(), k -> new ArrayList<>()).add(p.ms()));
+        Map<String, Double> medians = new LinkedHashMap<>();
+        byPhase.forEach((phase, values) -> medians.put(phase, Stats.median(values).orElseThrow()));
+        return medians;
     }
 
     /** @return every sample, in the order measured */

@@ -20,6 +20,13 @@ import java.util.Optional;
  */
 public final class Runner {
 
+    /** The kinds of run whose phases a tool may report. */
+    public static final String APPLY = "apply, fresh process";
+    /** See {@link #APPLY}. */
+    public static final String NOOP_FRESH = "no-op, fresh process (cold)";
+    /** See {@link #APPLY}. */
+    public static final String NOOP_WARM = "no-op, warm in-process";
+
     private final Harness harness;
     private final int runs;
     private final int warmIterations;
@@ -83,6 +90,7 @@ public final class Runner {
             if (!noOp.iterationNanos().isEmpty()) {
                 add(n, tool, run, Metric.NOOP_IN_PROCESS_MS, Harness.millis(noOp.iterationNanos().get(0)));
             }
+            phases(noOp.phasesPerIteration(), n, tool, NOOP_FRESH);
             noOp.startupMs().ifPresent(ms -> add(n, tool, run, Metric.NOOP_STARTUP_MS, ms));
             noOp.exitMs().ifPresent(ms -> add(n, tool, run, Metric.NOOP_EXIT_MS, ms));
             addRss(n, tool, run, Metric.NOOP_RSS_MIB, noOp);
@@ -104,9 +112,7 @@ public final class Runner {
             // psql has no start-up worth separating: its wall time is its in-process time.
             add(n, tool, run, Metric.APPLY_IN_PROCESS_MS, Harness.millis(apply.wallNanos()));
         }
-        detail(apply, "before_first_revision_nanos", n, tool, run, Metric.RETORT_BEFORE_FIRST_MS);
-        detail(apply, "statement_nanos", n, tool, run, Metric.RETORT_STATEMENTS_MS);
-        detail(apply, "revision_nanos", n, tool, run, Metric.RETORT_REVISIONS_MS);
+        phases(apply.phasesPerIteration(), n, tool, APPLY);
     }
 
     private void warmNoOp(JvmTool tool, int n, Path dir, String database, String label)
@@ -120,10 +126,14 @@ public final class Runner {
         }
         List<Double> later = nanos.subList(warmDiscard, nanos.size()).stream().map(Harness::millis).toList();
         add(n, tool, 1, Metric.NOOP_WARM_MS, Stats.median(later).orElseThrow());
+        List<Map<String, Double>> phases = warm.phasesPerIteration();
+        phases(phases.subList(Math.min(warmDiscard, phases.size()), phases.size()), n, tool, NOOP_WARM);
     }
 
-    private void detail(ProcessResult result, String key, int n, Tool tool, int run, Metric metric) {
-        result.detail(key).ifPresent(v -> add(n, tool, run, metric, Harness.millis(Long.parseLong(v))));
+    private void phases(List<Map<String, Double>> iterations, int n, Tool tool, String kind) {
+        for (Map<String, Double> phases : iterations) {
+            phases.forEach((phase, ms) -> harness.results().add(new Results.Phase(n, tool.id(), kind, phase, ms)));
+        }
     }
 
     private void addRss(int n, Tool tool, int run, Metric metric, ProcessResult result) {
