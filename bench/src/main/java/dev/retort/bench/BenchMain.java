@@ -13,6 +13,7 @@ import dev.retort.bench.tool.ChildJava;
 import dev.retort.bench.tool.FlywayTool;
 import dev.retort.bench.tool.LiquibaseTool;
 import dev.retort.bench.tool.PsqlTool;
+import dev.retort.bench.tool.R2dbcFloorTool;
 import dev.retort.bench.tool.R2dbcMigrateTool;
 import dev.retort.bench.tool.RetortCliTool;
 import dev.retort.bench.tool.RetortTool;
@@ -88,6 +89,7 @@ public final class BenchMain {
         for (String id : options.tools()) {
             tools.add(switch (id) {
                 case "psql" -> new PsqlTool(options.server());
+                case "r2dbc-floor" -> new R2dbcFloorTool(childJava);
                 case "retort" -> retort;
                 case "retort-cli" -> new RetortCliTool(java, options.cliJar(), options.cliJvmOptions(), options.server());
                 case "flyway" -> new FlywayTool(childJava);
