@@ -155,7 +155,7 @@ public final class Results {
 
     /** @return configuration notes by tool label */
     public synchronized Map<String, String> toolNotes() {
-        return Map.copyOf(toolNotes);
+        return new LinkedHashMap<>(toolNotes);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.retort.bench.tool;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public abstract class JvmTool implements Tool {
      * @return the child's command line; it prints one {@code BENCH iteration} line per run
      */
     public List<String> command(Path dir, String database, int iterations, List<String> jvmOptions) {
-        List<String> options = new java.util.ArrayList<>(toolOptions());
+        List<String> options = new ArrayList<>(toolOptions());
         options.addAll(jvmOptions);
         return java.command(classpathName(), options, runClass(), dir, database, iterations);
     }
