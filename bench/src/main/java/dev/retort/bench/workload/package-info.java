@@ -1,0 +1,4 @@
+/**
+ * The one generated workload every tool runs, independent of any file format.
+ */
+package dev.retort.bench.workload;
