@@ -81,6 +81,20 @@ class ConnectionIT {
     }
 
     @Test
+    void aMalformedUrlIsAUsageErrorShowingTheExpectedForm() {
+        assertThatRun(retort.run("current", "--url", "notaurl")).exitedWith(2).hasNoStackTrace()
+                .complained("not an R2DBC URL").complained("r2dbc:postgresql://user@host:5432/database");
+    }
+
+    @Test
+    void anUnknownHostExitsThreeWithThePasswordMasked() {
+        RetortCli.Run run = retort.run("current", "--url",
+                "r2dbc:postgresql://postgres:" + PASSWORD + "@no-such-host.invalid:5432/x");
+
+        assertThatRun(run).exitedWith(3).hasNoStackTrace().complained("no-such-host.invalid").neverShowed(PASSWORD);
+    }
+
+    @Test
     void aMissingDatabaseExitsThreeWithTheServersMessage() {
         String url = db.url().replace("/" + db.name(), "/no_such_database");
 
