@@ -25,7 +25,7 @@ import java.util.Set;
  * Retort retort = Retort.builder(connectionFactory)
  *         .migrations(MigrationSource.directory(Path.of("migrations")))
  *         .build();
- * retort.upgrade(Target.HEADS).blockLast();   // at the application's edge only
+ * retort.upgrade(Target.HEADS).subscribe(event -> log.info("{}", event));
  * }</pre>
  */
 public final class Retort {

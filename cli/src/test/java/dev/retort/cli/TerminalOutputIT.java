@@ -10,7 +10,6 @@ import java.nio.file.Path;
 
 import static dev.retort.cli.RunAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Colour and the progress indicator are for a person at a terminal only. {@code script(1)} gives
@@ -36,7 +35,7 @@ class TerminalOutputIT {
 
     @Test
     void aTerminalGetsColourUnlessNoColorIsSet() {
-        assumeTrue(RetortCli.terminalAvailable(), "script(1) is needed to give the CLI a terminal");
+        assertThat(RetortCli.terminalAvailable()).as("script(1), from util-linux, gives the CLI a terminal").isTrue();
 
         assertThat(project.cli().runOnTerminal("heads").stdout()).contains(ESCAPE + "1m" + Examples.HEAD);
         assertThat(project.cli().env("NO_COLOR", "1").runOnTerminal("heads").stdout())
@@ -45,7 +44,7 @@ class TerminalOutputIT {
 
     @Test
     void aTerminalSeesProgressWithCountAndEtaDuringLongRuns() throws IOException {
-        assumeTrue(RetortCli.terminalAvailable(), "script(1) is needed to give the CLI a terminal");
+        assertThat(RetortCli.terminalAvailable()).as("script(1), from util-linux, gives the CLI a terminal").isTrue();
         Path steps = Files.createDirectories(project.directory().resolve("steps"));
         String parent = null;
         for (int i = 1; i <= 6; i++) {
