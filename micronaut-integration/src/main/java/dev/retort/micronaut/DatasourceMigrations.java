@@ -60,12 +60,10 @@ final class DatasourceMigrations {
 
     private void migrateNow(DatasourceMigration migration) {
         try {
-            // The application's edge, where blocking is sanctioned. Iterating here rather than
-            // publishing from doOnNext keeps listeners on this thread, off the driver's event loop,
-            // and lets a listener use beans whose creation is waiting for this migration.
-            for (MigrationEvent event : migration.upgrade().toIterable()) {
-                publish(migration, event);
-            }
+            // The application's edge, where blocking is sanctioned. Taking the events here rather
+            // than publishing from doOnNext keeps listeners on this thread, off the driver's event
+            // loop, and lets a listener use beans whose creation is waiting for this migration.
+            EventsOnCallingThread.forEach(migration.upgrade(), event -> publish(migration, event));
         } catch (RuntimeException e) {
             LOG.error("Migrating datasource '{}' failed; the application will not start. {}", migration.datasource(),
                     e.getMessage());
