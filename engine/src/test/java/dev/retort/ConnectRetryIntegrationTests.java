@@ -2,6 +2,7 @@ package dev.retort;
 
 import dev.retort.error.ConnectionException;
 import dev.retort.error.ErrorCode;
+import dev.retort.error.MigrationFileException;
 import dev.retort.spi.MigrationSource;
 import dev.retort.test.PasswordCheckingServer;
 import dev.retort.test.PostgresDatabase;
@@ -9,9 +10,11 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -65,6 +68,25 @@ class ConnectRetryIntegrationTests {
                     });
         }
         assertThat(workspace.tables()).isEmpty();
+    }
+
+    /** The files are read while connecting, yet their error is the one reported, as if read first. */
+    @Test
+    void anInvalidFileIsReportedRatherThanAnUnreachableServer() throws Exception {
+        workspace.files().revision("a1", null, "CREATE TABLE never (id int);", null)
+                .file("b2.sql", "-- revision: b2\n-- revises: a1\n-- +upgrade\nSELECT 1;\n-- +sideways\n");
+        try (LateServer never = new LateServer("127.0.0.1", 1, Duration.ofHours(1))) {
+            ConnectionFactoryOptions options = db.options().mutate().option(ConnectionFactoryOptions.PORT, never.port())
+                    .build();
+            Retort retort = retortOn(options, Duration.ZERO);
+
+            for (Flux<?> run : List.of(retort.upgrade(Target.HEADS), retort.validate().flux(),
+                    retort.plan(Operation.UPGRADE, Target.HEADS).flux())) {
+                StepVerifier.create(run).thenConsumeWhile(e -> true)
+                        .verifyErrorSatisfies(error -> assertThat(error).isInstanceOf(MigrationFileException.class)
+                                .hasMessageContaining("b2.sql:5"));
+            }
+        }
     }
 
     @Test

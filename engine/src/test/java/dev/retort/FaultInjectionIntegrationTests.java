@@ -29,7 +29,8 @@ class FaultInjectionIntegrationTests {
     @RegisterExtension
     final MigrationWorkspace workspace = new MigrationWorkspace(db);
 
-    private static final String RUNNING_SLEEP = "query LIKE 'SELECT pg_sleep(20)%' AND state = 'active'";
+    /** A revision's statements reach the server as one batch, so the sleep may follow other statements. */
+    private static final String RUNNING_SLEEP = "query LIKE '%SELECT pg_sleep(20)%' AND state = 'active'";
     private static final String HOLDING_LOCK = "pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory')";
 
     /**

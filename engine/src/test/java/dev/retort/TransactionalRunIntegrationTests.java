@@ -2,6 +2,7 @@ package dev.retort;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
+import dev.retort.error.RetortException;
 import dev.retort.error.TargetException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.StatementExecuted;
@@ -80,6 +81,110 @@ class TransactionalRunIntegrationTests {
                         assertThat(failure.serverMessage()).contains("no_such_type");
                         assertThat(failure.getMessage()).contains("b2.sql:9", "SQLSTATE 42704", "rolled back");
                     });
+        }
+    }
+
+    /** A revision's statements travel to the server in batches; each still counts on its own. */
+    @Nested
+    class Batches {
+
+        @Test
+        void aStatementEndingInALineCommentDoesNotSwallowTheNextOne() {
+            files.revision("a1", null, "CREATE TABLE c1 (id int) -- the first\n;\nCREATE TABLE c2 (id int);", null);
+
+            retort().upgrade(Target.HEADS).blockLast();
+
+            assertThat(tables()).contains("c1", "c2");
+        }
+
+        @Test
+        void aSyntaxErrorInALaterStatementIsReportedAtItsLineAndNothingRuns() {
+            files.revision("a1", null, "CREATE TABLE s1 (id int);\nCREATE TABLE s2 (id int);\nCREATE TABEL s3 (id int);",
+                    null);
+
+            StepVerifier.create(retort().upgrade(Target.HEADS)).thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> {
+                        MigrationExecutionException failure = (MigrationExecutionException) error;
+                        assertThat(failure.line()).isEqualTo(7);
+                        assertThat(failure.statement()).startsWith("CREATE TABEL s3");
+                    });
+            assertThat(tables()).doesNotContain("s1", "s2", "s3");
+            assertThat(retort().current().block()).isEmpty();
+        }
+
+        @Test
+        void anErrorWithoutAPositionIsReportedAtTheStatementThatFailed() {
+            files.revision("a1", null, "CREATE TABLE d1 (id int);\nINSERT INTO d1 VALUES (1 / 0);\n"
+                    + "CREATE TABLE d2 (id int);", null);
+
+            StepVerifier.create(retort().upgrade(Target.HEADS)).thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> {
+                        MigrationExecutionException failure = (MigrationExecutionException) error;
+                        assertThat(failure.sqlState()).contains("22012");
+                        assertThat(failure.line()).isEqualTo(6);
+                        assertThat(failure.statement()).startsWith("INSERT INTO d1");
+                    });
+            assertThat(tables()).doesNotContain("d1", "d2");
+        }
+
+        @Test
+        void theHistoryRecordsTheRevisionsDurationAsTheServerMeasuredIt() {
+            files.revision("a1", null, "CREATE TABLE slow (id int);\nSELECT pg_sleep(0.2);", null);
+
+            retort().upgrade(Target.HEADS).blockLast();
+
+            assertThat(db.column("SELECT duration_ms FROM retort_history", Long.class))
+                    .singleElement().satisfies(ms -> assertThat(ms).isBetween(200L, 10_000L));
+        }
+
+        @Test
+        void aFailureAtCommitRollsTheRevisionBackAndSaysSo() {
+            files.revision("a1", null, "CREATE TABLE p (id int PRIMARY KEY);\n"
+                    + "CREATE TABLE c (p_id int REFERENCES p DEFERRABLE INITIALLY DEFERRED);\n"
+                    + "INSERT INTO c VALUES (1);", null);
+
+            StepVerifier.create(retort().upgrade(Target.HEADS)).thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> assertThat(error).isInstanceOf(RetortException.class)
+                            .hasMessageContaining("a1").hasMessageContaining("COMMIT")
+                            .hasMessageContaining("23503").hasMessageContaining("rolled back"));
+            assertThat(tables()).doesNotContain("p", "c");
+            assertThat(retort().current().block()).isEmpty();
+            assertThat(db.column("SELECT count(*) FROM retort_history", Long.class)).containsExactly(0L);
+        }
+
+        /** r2dbc-postgresql refuses a query string with both several statements and a {@code $1}. */
+        @Test
+        void aStatementTheDriverRefusesIsNamedAtItsLineThoughItWasSentInABatch() {
+            files.revision("a1", null, "CREATE TABLE r1 (id int);\nPREPARE p (int) AS SELECT $1;\n"
+                    + "CREATE TABLE r2 (id int);", null);
+
+            StepVerifier.create(retort().upgrade(Target.HEADS)).thenConsumeWhile(e -> true)
+                    .verifyErrorSatisfies(error -> {
+                        MigrationExecutionException failure = (MigrationExecutionException) error;
+                        assertThat(failure.line()).isEqualTo(6);
+                        assertThat(failure.statement()).startsWith("PREPARE p");
+                        assertThat(failure.getMessage()).contains("driver");
+                    });
+            assertThat(tables()).doesNotContain("r1", "r2");
+            assertThat(retort().current().block()).isEmpty();
+        }
+
+        @Test
+        void manyStatementsSpanSeveralBatchesAndEachIsReportedWithItsRows() {
+            StringBuilder upgrade = new StringBuilder("CREATE TABLE many (id int, filler text);\n");
+            String filler = "f".repeat(400);
+            for (int i = 1; i <= 2_000; i++) {
+                upgrade.append("INSERT INTO many VALUES (").append(i).append(", '").append(filler).append("');\n");
+            }
+            files.revision("a1", null, upgrade.toString(), null);
+
+            List<StatementExecuted> executed = retort().upgrade(Target.HEADS)
+                    .ofType(StatementExecuted.class).collectList().block();
+
+            assertThat(executed).hasSize(2_001);
+            assertThat(executed.get(2_000).line()).isEqualTo(2_005);
+            assertThat(executed.subList(1, executed.size())).allSatisfy(e -> assertThat(e.rowsUpdated()).isEqualTo(1));
+            assertThat(db.column("SELECT count(*) FROM many", Long.class)).containsExactly(2_000L);
         }
     }
 

@@ -90,7 +90,11 @@ public final class Connections {
                 Connections::rollback);
     }
 
-    private static Mono<Void> rollback(Connection connection) {
+    /**
+     * @param connection a connection that may be in a transaction, possibly a failed one
+     * @return completes when rolled back; never fails with a driver error
+     */
+    static Mono<Void> rollback(Connection connection) {
         // If the connection broke, the server already rolled back; keep the original error.
         return Mono.from(connection.rollbackTransaction()).onErrorResume(R2dbcException.class, e -> Mono.empty());
     }

@@ -1,6 +1,7 @@
 package dev.retort.internal.execute;
 
 import dev.retort.error.ConnectionException;
+import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.RetortException;
 import dev.retort.internal.sql.SqlStatement;
@@ -10,6 +11,7 @@ import io.r2dbc.spi.R2dbcPermissionDeniedException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -54,6 +56,15 @@ public final class ErrorTranslation {
     }
 
     /**
+     * @param error a failure while running statements
+     * @return whether the driver refused them before sending anything (not a server error, not a
+     *     broken connection, not one Retort already explained)
+     */
+    static boolean isDriverRejection(Throwable error) {
+        return !(error instanceof R2dbcException) && !(error instanceof RetortException) && !isConnectionFailure(error);
+    }
+
+    /**
      * Whether retrying to connect may succeed later: the server is not listening yet or is still
      * starting ({@code 57P03}). Wrong credentials ({@code 28}) or a missing database ({@code 3D})
      * will not heal by waiting.
@@ -82,29 +93,41 @@ public final class ErrorTranslation {
     }
 
     /**
-     * Maps a failure while running one of a revision's statements.
+     * Maps a failure while running a batch of a revision's statements. The server positions its
+     * error in the batch's text, which names the statement and line; without a position, the
+     * failing statement is the first whose result did not arrive.
      *
      * @param error     the failure
      * @param revision  the revision
      * @param file      its file
-     * @param statement the statement that failed
+     * @param batch     the statements sent together
+     * @param completed how many of them had completed
      * @param dirty     whether the failure leaves the database dirty
      * @return the exception to emit
      */
-    public static Throwable statementFailed(Throwable error, String revision, String file, SqlStatement statement,
-            boolean dirty) {
+    static Throwable statementFailed(Throwable error, String revision, String file, StatementBatch batch,
+            int completed, boolean dirty) {
         if (error instanceof RetortException) {
             return error;
         }
         if (isConnectionFailure(error)) {
             return connectionLost(error);
         }
+        Optional<Integer> position = error instanceof R2dbcException r2dbc
+                ? ServerPosition.of(r2dbc).map(p -> p - 1) : Optional.empty();
+        int failed = position.map(batch::partAt).orElse(Math.min(completed, batch.parts().size() - 1));
+        if (!(batch.parts().get(failed) instanceof StatementBatch.Migration migration)) {
+            return new RetortException(ErrorCode.MIGRATION_FAILED, "Revision " + revision + " (" + file + ") failed"
+                    + " while " + ((StatementBatch.Added) batch.parts().get(failed)).role() + ": " + describe(error)
+                    + ". It was rolled back.", error);
+        }
+        SqlStatement statement = migration.statement();
         if (error instanceof R2dbcException r2dbc) {
-            int line = ServerPosition.of(r2dbc).map(p -> statement.lineOf(p - 1)).orElse(statement.line());
+            int line = position.map(batch::lineAt).orElse(statement.line());
             return new MigrationExecutionException(revision, file, line, statement.sql(), r2dbc.getSqlState(),
                     r2dbc.getMessage(), dirty, error);
         }
-        // The driver refused the statement before sending it (e.g. its own SQL parser failed).
+        // The driver refused the batch before sending it (e.g. its own SQL parser failed).
         return new MigrationExecutionException(revision, file, statement.line(), statement.sql(), null,
                 "the database driver rejected the statement: " + describe(error), dirty, error);
     }

@@ -8,6 +8,7 @@ import dev.retort.internal.graph.Planner;
 import dev.retort.internal.source.Catalog;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,7 @@ public final class Inspector {
      * @return the plan from the database's current heads
      */
     public Mono<MigrationPlan> plan(Operation operation, String target) {
-        return Mono.zip(Catalog.load(settings.source()), current())
+        return FilesAndDatabase.read(Catalog.load(settings.source()), current())
                 .map(t -> plan(t.getT1(), operation, target, t.getT2()));
     }
 
@@ -80,12 +81,11 @@ public final class Inspector {
 
     /** @return what differs between the database and the files */
     public Mono<ValidationReport> validate() {
-        return Catalog.load(settings.source()).flatMap(catalog -> settings.connections()
-                .with(connection -> reader.read(connection)
-                        .zipWith(reader.history(connection).collectList())
-                        .map(t -> Validation.report(catalog, t.getT1(), t.getT2()))
-                        .flux())
+        Mono<Tuple2<DatabaseState, List<HistoryEntry>>> database = settings.connections()
+                .with(connection -> reader.read(connection).zipWith(reader.history(connection).collectList()).flux())
                 .onErrorMap(ErrorTranslation::general)
-                .single());
+                .single();
+        return FilesAndDatabase.read(Catalog.load(settings.source()), database)
+                .map(read -> Validation.report(read.getT1(), read.getT2().getT1(), read.getT2().getT2()));
     }
 }

@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * The runs that change the database: upgrade, downgrade and stamp. Each run reads and validates
- * the scripts and reads the version table; if an upgrade or downgrade has nothing to do, it ends
- * there. Otherwise it takes the lock, re-reads the version table under it, plans, checks every
+ * the scripts while it reads the version table; if an upgrade or downgrade has nothing to do, it
+ * ends there. Otherwise it takes the lock, re-reads the version table under it, plans, checks every
  * step, and only then creates Retort's tables (if needed) and applies the steps in order.
  */
 public final class Migrator {
@@ -56,12 +56,16 @@ public final class Migrator {
     public Flux<MigrationEvent> migrate(Operation operation, String target) {
         return Flux.defer(() -> {
             long started = System.nanoTime();
-            return Catalog.load(settings.source()).flatMapMany(catalog -> settings.connections()
+            Mono<DatabaseState> state = settings.connections()
                     .with(connection -> reader.read(connection).onErrorMap(ErrorTranslation::general).flux())
-                    .flatMap(state -> isUpToDate(operation, target, catalog, state)
-                            ? upToDate(operation, target, state, started)
-                            : run(operation, target, catalog, started,
-                                    (held, locked, outcome) -> apply(operation, target, held, catalog, locked, outcome))));
+                    .single();
+            return FilesAndDatabase.read(Catalog.load(settings.source()), state).flatMapMany(read -> {
+                Catalog catalog = read.getT1();
+                return isUpToDate(operation, target, catalog, read.getT2())
+                        ? upToDate(operation, target, read.getT2(), started)
+                        : run(operation, target, catalog, started,
+                                (held, locked, outcome) -> apply(operation, target, held, catalog, locked, outcome));
+            });
         });
     }
 
@@ -102,7 +106,7 @@ public final class Migrator {
                 .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
                 .concatWith(ensureTables(held.work(), state, !steps.isEmpty()))
                 .concatWith(Flux.range(0, steps.size())
-                        .concatMap(i -> runner.run(held.work(), steps.get(i), i + 1, steps.size(), held.lockHeld())))
+                        .concatMap(i -> runner.run(steps.get(i), i + 1, steps.size(), held)))
                 .concatWith(outcome.record(plan.rowsAfter(), steps.size())));
     }
 

@@ -35,14 +35,21 @@ final class RunSession {
      * @param work         the connection that runs migrations
      * @param workPid      its server process id
      * @param lockConnection the connection holding the advisory lock
+     * @param lockPid      its server process id
      * @param waited       how long the lock was waited for
      * @param lock         the lock held on {@code lockConnection}
      */
-    record Session(Connection work, int workPid, Connection lockConnection, Duration waited, AdvisoryLock lock) {
+    record Session(Connection work, int workPid, Connection lockConnection, int lockPid, Duration waited,
+            AdvisoryLock lock) {
 
         /** @return a check, started on subscription, that the lock is still held */
         Mono<Void> lockHeld() {
             return lock.verify(lockConnection);
+        }
+
+        /** @return a statement for the work connection's transaction that fails if the lock was lost */
+        String lockHeldCheck() {
+            return lock.heldBy(lockPid);
         }
     }
 
@@ -57,7 +64,8 @@ final class RunSession {
     private Mono<Session> open() {
         return connections.open().flatMap(work -> backendPid(work)
                 .flatMap(pid -> connections.open().flatMap(lockConnection -> lock.acquire(lockConnection)
-                        .map(waited -> new Session(work, pid, lockConnection, waited, lock))
+                        .zipWith(processId(lockConnection))
+                        .map(locked -> new Session(work, pid, lockConnection, locked.getT2(), locked.getT1(), lock))
                         .onErrorResume(e -> Connections.close(lockConnection).then(Mono.error(e)))
                         .doOnCancel(() -> Connections.close(lockConnection).subscribe())))
                 .onErrorResume(e -> Connections.close(work).then(Mono.error(e)))
@@ -77,6 +85,11 @@ final class RunSession {
                 .flatMap(facts -> facts[1] >= CLIENT_CHECK_SINCE
                         ? Connections.execute(connection, "SET client_connection_check_interval = '1s'").thenReturn(facts[0])
                         : Mono.just(facts[0]))
+                .onErrorMap(ErrorTranslation::general);
+    }
+
+    private static Mono<Integer> processId(Connection connection) {
+        return Connections.query(connection, "SELECT pg_backend_pid()", row -> row.get(0, Integer.class)).single()
                 .onErrorMap(ErrorTranslation::general);
     }
 

@@ -48,6 +48,8 @@ public final class StepPreparation {
     }
 
     private static Mono<PreparedStep> checked(PreparedStep step) {
+        // Hashed here, on this worker, rather than when the step is recorded on an event loop.
+        step.script().checksum();
         return step.statements().doOnNext(statement -> check(step.script(), statement)).then(Mono.just(step));
     }
 

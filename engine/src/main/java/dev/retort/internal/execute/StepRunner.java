@@ -6,22 +6,38 @@ import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.StatementExecuted;
-import dev.retort.internal.sql.DriverSafeSql;
-import dev.retort.internal.sql.SqlStatement;
+import dev.retort.internal.execute.StatementBatch.Added;
+import dev.retort.internal.execute.StatementBatch.Migration;
+import dev.retort.internal.execute.StatementBatch.Part;
+import dev.retort.internal.history.HistorySql;
+import dev.retort.internal.history.ServerCheck;
+import dev.retort.internal.lock.AdvisoryLock;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs one prepared step on a connection. A transactional step runs its statements, then one
- * statement for the version change and its history row, in one transaction. A non-transactional step first records a
- * provisional failed history row (so a crash midway leaves the database marked dirty), runs its
- * statements one by one in autocommit, then records the version change and success in a
- * transaction.
+ * Runs one prepared step on the run's work connection.
+ *
+ * <p>A transactional step is one query string, so one round trip, for most revisions:
+ * {@code BEGIN}, its statements, the statement that moves the version rows and appends the history
+ * row, a check that the run still holds its lock, and {@code COMMIT}. The bookkeeping and the lock
+ * check fail inside the transaction when they do not hold ({@link ServerCheck}), so the
+ * {@code COMMIT} then never runs. A section larger than one batch ({@link StatementBatch#MAX_CHARS})
+ * takes a round trip per batch, all in the same transaction.
+ *
+ * <p>A non-transactional step first records a provisional failed history row (so a crash midway
+ * leaves the database marked dirty), runs its statements one by one in autocommit, then records the
+ * version change and success in a transaction, after checking the lock.
  */
 final class StepRunner {
+
+    private static final Added BEGIN = new Added("BEGIN", "BEGIN");
+    private static final Added COMMIT = new Added("COMMIT", "COMMIT");
 
     private final StepSql sql;
 
@@ -30,18 +46,17 @@ final class StepRunner {
     }
 
     /**
-     * @param connection the work connection
-     * @param step       the step
-     * @param index      its 1-based position
-     * @param total      how many steps the run has
-     * @param lockHeld   checks that the run still holds the lock; awaited before each commit
+     * @param step  the step
+     * @param index its 1-based position
+     * @param total how many steps the run has
+     * @param held  the run's connections and lock
      */
-    Flux<MigrationEvent> run(Connection connection, PreparedStep step, int index, int total, Mono<Void> lockHeld) {
+    Flux<MigrationEvent> run(PreparedStep step, int index, int total, RunSession.Session held) {
         return Flux.defer(() -> {
             long started = System.nanoTime();
             Flux<MigrationEvent> work = step.script().transactional()
-                    ? transactional(connection, step, started, lockHeld)
-                    : nonTransactional(connection, step, started, lockHeld);
+                    ? transactional(step, held)
+                    : nonTransactional(step, started, held);
             return Flux.<MigrationEvent>just(new RevisionStarted(step.revision(), step.operation(),
                             step.script().message(), index, total))
                     .concatWith(work)
@@ -50,63 +65,103 @@ final class StepRunner {
         });
     }
 
-    private Flux<MigrationEvent> transactional(Connection connection, PreparedStep step, long started,
-            Mono<Void> lockHeld) {
-        return Connections.inTransaction(connection, statements(connection, step, false)
-                .concatWith(Mono.defer(() -> bookkeeping(connection, step, sql.recorded(step, elapsedMs(started)),
-                                lockHeld))
-                        .then(Mono.empty())));
+    private Flux<MigrationEvent> transactional(PreparedStep step, RunSession.Session held) {
+        Flux<Part> parts = Flux.concat(Mono.just(BEGIN), step.statements().map(Migration::new),
+                Flux.defer(() -> Flux.just(new Added(sql.recordedOrFail(step), "recording the revision"),
+                        new Added(held.lockHeldCheck(), "checking the lock"), COMMIT)));
+        return StatementBatch.of(parts)
+                .concatMap(batch -> execute(held, step, batch), 1)
+                .onErrorResume(error -> Connections.rollback(held.work()).then(Mono.error(error)));
     }
 
-    private Flux<MigrationEvent> nonTransactional(Connection connection, PreparedStep step, long started,
-            Mono<Void> lockHeld) {
+    private Flux<MigrationEvent> nonTransactional(PreparedStep step, long started, RunSession.Session held) {
+        Connection connection = held.work();
         Mono<Long> markStarted = Connections.execute(connection, sql.started(step))
                 .onErrorMap(ErrorTranslation::general);
         Flux<MigrationEvent> finish = Connections.inTransaction(connection,
-                Mono.defer(() -> bookkeeping(connection, step, sql.completed(step, elapsedMs(started)), lockHeld))
+                Mono.defer(() -> Mono.when(record(connection, step, elapsedMs(started)), held.lockHeld()))
                         .thenMany(Flux.empty()));
-        return markStarted.thenMany(statements(connection, step, true)).concatWith(finish);
+        Flux<MigrationEvent> statements = step.statements()
+                .concatMap(statement -> execute(held, step, StatementBatch.of(List.of(new Migration(statement)))), 1);
+        return markStarted.thenMany(statements).concatWith(finish);
     }
 
-    private Flux<MigrationEvent> statements(Connection connection, PreparedStep step, boolean dirtyOnFailure) {
-        return step.statements()
-                .concatMap(statement -> execute(connection, step, statement, dirtyOnFailure));
-    }
-
-    private Mono<MigrationEvent> execute(Connection connection, PreparedStep step, SqlStatement statement,
-            boolean dirtyOnFailure) {
-        return Mono.defer(() -> {
-            long started = System.nanoTime();
-            return Connections.execute(connection, DriverSafeSql.of(statement.sql()))
-                    .<MigrationEvent>map(rows -> new StatementExecuted(step.revision(), statement.line(), rows,
-                            Duration.ofNanos(System.nanoTime() - started)))
-                    .onErrorMap(e -> ErrorTranslation.statementFailed(e, step.revision(), step.script().location(),
-                            statement, dirtyOnFailure));
+    /**
+     * Sends a batch and reports each of the migration's statements as its result arrives; a
+     * statement's duration is the time since the previous statement's result (or since the batch
+     * was sent). The server sends a batch's results together at its end, so the first statement
+     * carries the batch's time.
+     */
+    private Flux<MigrationEvent> execute(RunSession.Session held, PreparedStep step, StatementBatch batch) {
+        return Flux.defer(() -> {
+            Progress progress = new Progress(System.nanoTime());
+            // Deferred, so that a statement the driver refuses while creating it fails this stream.
+            return Flux.defer(() -> held.work().createStatement(batch.sql()).execute())
+                    .concatMap(result -> Flux.from(result.getRowsUpdated()).reduce(0L, Long::sum))
+                    .concatMap(rows -> Mono.justOrEmpty(progress.next(step, batch, rows)))
+                    .onErrorResume(error -> progress.completed == 0 && batch.parts().size() > 1
+                            && ErrorTranslation.isDriverRejection(error), error -> oneByOne(held, step, batch))
+                    .onErrorMap(error -> failure(error, step, batch, progress.completed, held.lock()));
         });
     }
 
     /**
-     * Records the step, and meanwhile checks on the lock's connection that the lock is still held,
-     * so that the check costs no extra round trip and happens as late as possible before commit.
+     * The driver refused the batch before sending it (its client-side SQL parser disagreed with
+     * the server's grammar): nothing ran, so its statements go one by one, and the one refused is
+     * named exactly.
      */
-    private Mono<Void> bookkeeping(Connection connection, PreparedStep step, String record, Mono<Void> lockHeld) {
-        return Mono.when(record(connection, step, record), lockHeld);
+    private Flux<MigrationEvent> oneByOne(RunSession.Session held, PreparedStep step, StatementBatch batch) {
+        return Flux.fromIterable(batch.parts()).concatMap(part -> execute(held, step, StatementBatch.of(List.of(part))), 1);
     }
 
-    /** The record statement updates one row only if the version table held exactly what the plan expected. */
-    private Mono<Void> record(Connection connection, PreparedStep step, String record) {
-        return Connections.execute(connection, record)
+    private static Throwable failure(Throwable error, PreparedStep step, StatementBatch batch, int completed,
+            AdvisoryLock lock) {
+        if (ServerCheck.failed(error, HistorySql.VERSION_TABLE_CHANGED)) {
+            return concurrentChange(step, error);
+        }
+        if (ServerCheck.failed(error, AdvisoryLock.LOCK_LOST)) {
+            return lock.lost(error);
+        }
+        return ErrorTranslation.statementFailed(error, step.revision(), step.script().location(), batch, completed,
+                !step.script().transactional());
+    }
+
+    /** The non-transactional step's bookkeeping updates one row only if the version table held what the plan expected. */
+    private Mono<Void> record(Connection connection, PreparedStep step, long durationMs) {
+        return Connections.execute(connection, sql.completed(step, durationMs))
                 .onErrorMap(ErrorTranslation::general)
-                .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(concurrentChange(step)));
+                .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(concurrentChange(step, null)));
     }
 
-    private static RetortException concurrentChange(PreparedStep step) {
+    private static RetortException concurrentChange(PreparedStep step, Throwable cause) {
         return new RetortException(ErrorCode.MIGRATION_FAILED, "The version table changed while revision "
                 + step.revision() + " ran: expected to replace " + step.step().deletedRows() + ". Someone edited it"
-                + " outside Retort; the revision was rolled back. Check 'retort current' and run again.");
+                + " outside Retort; the revision was rolled back. Check 'retort current' and run again.", cause);
     }
 
     private static long elapsedMs(long started) {
         return Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+
+    /** How far a batch got: the statements whose results arrived, and when the last one did. */
+    private static final class Progress {
+
+        private long last;
+        private int completed;
+
+        Progress(long sent) {
+            this.last = sent;
+        }
+
+        /** Retort's own statements do not restart the clock: the next statement's time includes theirs. */
+        Optional<MigrationEvent> next(PreparedStep step, StatementBatch batch, long rows) {
+            if (!(batch.parts().get(completed++) instanceof Migration migration)) {
+                return Optional.empty();
+            }
+            long now = System.nanoTime();
+            Duration duration = Duration.ofNanos(now - last);
+            last = now;
+            return Optional.of(new StatementExecuted(step.revision(), migration.statement().line(), rows, duration));
+        }
     }
 }

@@ -29,6 +29,16 @@ public final class StepSql {
     }
 
     /**
+     * @param step the step, run with its {@code BEGIN} and {@code COMMIT} in one query string
+     * @return the one statement that moves the version rows and appends the history row, failing
+     *     unless the version table held what the plan expected
+     */
+    public String recordedOrFail(PreparedStep step) {
+        return sql.recordStepOrFail(step.step().deletedRows(), step.step().insertedRows(), new HistoryRow(
+                step.revision(), step.operation(), step.script().checksum(), step.script().message(), null, true));
+    }
+
+    /**
      * @param step a non-transactional step, before its first statement
      * @return the provisional history row with {@code success = false}, so a crash midway leaves the
      *     database marked dirty

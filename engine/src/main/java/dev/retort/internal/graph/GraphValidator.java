@@ -62,6 +62,9 @@ final class GraphValidator {
             problems.add(what + where + " is empty; use letters, digits, '_' and '.'.");
             return;
         }
+        if (name.chars().allMatch(c -> isAllowed((char) c)) && !RESERVED.contains(name)) {
+            return;
+        }
         Set<String> illegal = name.chars()
                 .filter(c -> !isAllowed((char) c))
                 .mapToObj(c -> "'" + (char) c + "'")
@@ -85,15 +88,18 @@ final class GraphValidator {
     }
 
     private void checkReferenceList(Revision revision, List<String> references, String relation) {
-        String subject = "Revision '" + revision.id() + "' (" + revision.origin() + ") " + relation + " '";
         Set<String> seen = new HashSet<>();
         for (String reference : references) {
             if (!seen.add(reference)) {
-                problems.add(subject + reference + "' more than once; list it once.");
+                problems.add(subject(revision, relation) + reference + "' more than once; list it once.");
             } else if (!byId.containsKey(reference)) {
-                problems.add(subject + reference + "', which no migration file defines.");
+                problems.add(subject(revision, relation) + reference + "', which no migration file defines.");
             }
         }
+    }
+
+    private static String subject(Revision revision, String relation) {
+        return "Revision '" + revision.id() + "' (" + revision.origin() + ") " + relation + " '";
     }
 
     private void checkLabels() {

@@ -114,6 +114,36 @@ public final class HistorySql {
                 + row.success() + " WHERE " + expectedDeletes(deleted);
     }
 
+    /** The marker of {@link #recordStepOrFail}'s check. */
+    public static final String VERSION_TABLE_CHANGED = "retort: the version table changed during the revision";
+
+    /** The revision's time so far, measured by the server: {@code now()} is when its transaction began. */
+    private static final String TRANSACTION_MILLIS = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
+
+    /**
+     * Like {@link #recordStep}, for a revision sent to the server together with its {@code BEGIN}
+     * and {@code COMMIT}: instead of reporting an update count for the client to check, the
+     * statement fails ({@link ServerCheck}, marker {@link #VERSION_TABLE_CHANGED}) unless the version
+     * table held what the plan expected, so the {@code COMMIT} after it never runs. The history row's
+     * duration is the transaction's time so far.
+     *
+     * @param deleted  version rows the step removes
+     * @param inserted version rows the step adds
+     * @param row      the history row; its duration is ignored
+     * @return the statement
+     */
+    public String recordStepOrFail(Collection<String> deleted, Collection<String> inserted, HistoryRow row) {
+        return versionChange(deleted, inserted) + ", recorded AS (INSERT INTO " + names.historyTable()
+                + " (revision, operation, checksum, message, duration_ms, success) SELECT "
+                + SqlLiteral.string(row.revision()) + ", "
+                + SqlLiteral.string(row.operation().label()) + ", "
+                + SqlLiteral.string(row.checksum()) + ", "
+                + SqlLiteral.string(row.message()) + ", "
+                + TRANSACTION_MILLIS + ", "
+                + row.success() + " WHERE " + expectedDeletes(deleted) + " RETURNING 1) SELECT "
+                + ServerCheck.failUnless("count(*) = 1", VERSION_TABLE_CHANGED) + " FROM recorded";
+    }
+
     /**
      * Like {@link #recordStep} for a non-transactional revision that completed: moves the version
      * rows and marks its provisional history row (written with {@code success = false} before its

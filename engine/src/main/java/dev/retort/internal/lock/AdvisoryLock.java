@@ -4,6 +4,7 @@ import dev.retort.error.ConnectionException;
 import dev.retort.error.LockTimeoutException;
 import dev.retort.internal.execute.Connections;
 import dev.retort.internal.execute.ErrorTranslation;
+import dev.retort.internal.history.ServerCheck;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -93,12 +94,36 @@ public final class AdvisoryLock {
      *     when it was lost
      */
     public Mono<Void> verify(Connection connection) {
-        return Connections.execute(connection, "SELECT 1")
-                .onErrorMap(e -> new ConnectionException("The migration lock (pg_advisory_lock key " + key
-                        + ") was lost because its database session ended: " + ErrorTranslation.describe(e)
-                        + ". The revision in progress was rolled back so that no two runs migrate at once; run the"
-                        + " command again.", e))
-                .then();
+        return Connections.execute(connection, "SELECT 1").onErrorMap(this::lost).then();
+    }
+
+    /** The marker of {@link #heldBy}'s check. */
+    public static final String LOCK_LOST = "retort: the migration lock was lost";
+
+    /**
+     * A statement for the work connection's transaction that fails ({@link ServerCheck}, marker
+     * {@link #LOCK_LOST}) unless the lock's session still holds the lock: the server's own lock
+     * table answers, so the check costs no round trip of its own and runs just before the commit.
+     *
+     * @param lockPid the server process id of the lock's session
+     * @return the statement
+     */
+    public String heldBy(int lockPid) {
+        // pg_locks shows a bigint key as its high half in classid and its low half in objid.
+        return "SELECT " + ServerCheck.failUnless("EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE locktype = 'advisory'"
+                + " AND granted AND pid = " + lockPid + " AND classid = '" + (key >>> 32) + "'::oid AND objid = '"
+                + (key & 0xFFFF_FFFFL) + "'::oid AND objsubid = 1)", LOCK_LOST);
+    }
+
+    /**
+     * @param error the failure of a {@link #heldBy} check
+     * @return the explanation to report
+     */
+    public ConnectionException lost(Throwable error) {
+        return new ConnectionException("The migration lock (pg_advisory_lock key " + key
+                + ") was lost because its database session ended: " + ErrorTranslation.describe(error)
+                + ". The revision in progress was rolled back so that no two runs migrate at once; run the"
+                + " command again.", error);
     }
 
     /** @return the advisory lock key this lock uses */

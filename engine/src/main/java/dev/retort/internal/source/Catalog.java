@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 public record Catalog(Map<String, Script> scripts, RevisionGraph graph, String source) {
 
     /**
-     * Reads and validates every script of a source. The reading happens on subscribe, on a
-     * bounded-elastic worker, because file and jar access blocks.
+     * Reads and validates every script of a source, or takes the catalog this process read last
+     * from it when none of its files changed since ({@link CatalogCache}). The reading happens on
+     * subscribe, on a bounded-elastic worker, because file and jar access blocks.
      *
      * @param source the migration source
      * @return a cold {@code Mono} that fails with a {@link RetortException} for invalid files
@@ -36,7 +37,12 @@ public record Catalog(Map<String, Script> scripts, RevisionGraph graph, String s
     }
 
     private static Catalog read(MigrationSource source) {
-        List<Script> scripts = list(source).stream().map(ScriptParser::parse).toList();
+        List<ScriptResource> resources = list(source);
+        return CatalogCache.get(source.description(), resources, () -> read(source, resources));
+    }
+
+    private static Catalog read(MigrationSource source, List<ScriptResource> resources) {
+        List<Script> scripts = resources.stream().map(ScriptParser::parse).toList();
         RevisionGraph graph = RevisionGraph.of(scripts.stream().map(Catalog::revision).toList());
         Map<String, Script> byId = scripts.stream().collect(Collectors.toUnmodifiableMap(Script::id, Function.identity()));
         return new Catalog(byId, graph, source.description());

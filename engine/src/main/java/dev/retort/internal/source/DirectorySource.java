@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Scripts read from a directory of the file system. */
@@ -33,12 +35,9 @@ public final class DirectorySource implements MigrationSource {
                     "the migrations directory does not exist; create it or point the migrations location elsewhere");
         }
         try (Stream<Path> files = recursive ? Files.walk(directory) : Files.list(directory)) {
-            return files.filter(DirectorySource::isScript).sorted().<ScriptResource>map(FileScript::new).toList();
+            return files.filter(path -> path.getFileName().toString().endsWith(".sql")).sorted()
+                    .map(FileScript::of).flatMap(Optional::stream).<ScriptResource>map(script -> script).toList();
         }
-    }
-
-    private static boolean isScript(Path path) {
-        return path.getFileName().toString().endsWith(".sql") && Files.isRegularFile(path);
     }
 
     @Override
@@ -46,7 +45,25 @@ public final class DirectorySource implements MigrationSource {
         return directory.toString();
     }
 
-    private record FileScript(Path path) implements ScriptResource {
+    /**
+     * @param path  the file
+     * @param stamp what identifies this version of it, if the file system tells its change time
+     */
+    private record FileScript(Path path, Optional<FileStamp> stamp) implements ScriptResource, Stamped {
+
+        /** One {@code stat} gives both whether it is a regular file and its stamp. */
+        static Optional<FileScript> of(Path path) {
+            try {
+                Map<String, Object> unix = Files.readAttributes(path, FileStamp.UNIX_ATTRIBUTES);
+                return Boolean.TRUE.equals(unix.get("isRegularFile"))
+                        ? Optional.of(new FileScript(path, Optional.of(FileStamp.of(unix)))) : Optional.empty();
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return Files.isRegularFile(path) ? Optional.of(new FileScript(path, Optional.empty())) : Optional.empty();
+            } catch (IOException e) {
+                // Gone since the listing, or unreadable: reading it will say which, naming the file.
+                return Optional.of(new FileScript(path, Optional.empty()));
+            }
+        }
 
         @Override
         public String fileName() {

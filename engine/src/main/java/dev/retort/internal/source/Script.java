@@ -15,7 +15,7 @@ import java.util.Set;
  * @param transactional whether its upgrade and downgrade each run in one transaction
  * @param upgrade       the upgrade section
  * @param downgrade     the downgrade section, if the file has one
- * @param checksum      {@code sha256:<hex>} over both sections
+ * @param checksums     the checksum over both sections, computed when first asked for
  * @param location      where the file lives, for messages
  */
 public record Script(
@@ -27,7 +27,7 @@ public record Script(
         boolean transactional,
         Section upgrade,
         Optional<Section> downgrade,
-        String checksum,
+        Checksums checksums,
         String location) {
 
     /** Copies the collections so the record stays immutable. */
@@ -35,5 +35,10 @@ public record Script(
         parents = List.copyOf(parents);
         dependsOn = List.copyOf(dependsOn);
         branchLabels = Set.copyOf(branchLabels);
+    }
+
+    /** @return {@code sha256:<hex>} over both sections */
+    public String checksum() {
+        return checksums.value();
     }
 }

@@ -4,8 +4,12 @@ import dev.retort.error.MigrationFileException;
 import dev.retort.spi.ScriptResource;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -23,6 +27,9 @@ public final class ScriptParser {
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
 
+    /** Files smaller than this are read with one call and decoded at once; larger ones are streamed. */
+    private static final int WHOLE_FILE_LIMIT = Section.IN_MEMORY_LIMIT;
+
     private ScriptParser() {
     }
 
@@ -33,8 +40,16 @@ public final class ScriptParser {
      */
     public static Script parse(ScriptResource resource) {
         String file = resource.location();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(resource.open(), strictUtf8()))) {
-            return new FileReading(resource, defaultId(resource.fileName())).read(reader);
+        try (InputStream in = resource.open()) {
+            FileReading reading = new FileReading(resource, defaultId(resource.fileName()));
+            byte[] start = in.readNBytes(WHOLE_FILE_LIMIT);
+            if (start.length < WHOLE_FILE_LIMIT) {
+                // The usual, small file: one read and one decode instead of a reader's buffers.
+                return reading.read(new TextLines(strictUtf8().decode(ByteBuffer.wrap(start)).toString())::next);
+            }
+            BufferedReader rest = new BufferedReader(new InputStreamReader(
+                    new SequenceInputStream(new ByteArrayInputStream(start), in), strictUtf8()));
+            return reading.read(rest::readLine);
         } catch (CharacterCodingException e) {
             throw new MigrationFileException(file, 0, "is not valid UTF-8; save it as UTF-8");
         } catch (IOException e) {
@@ -50,6 +65,51 @@ public final class ScriptParser {
 
     private static String defaultId(String fileName) {
         return fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    }
+
+    /** Where a file's lines come from, without their line terminators; {@code null} at the end. */
+    @FunctionalInterface
+    private interface LineSource {
+        String next() throws IOException;
+    }
+
+    /**
+     * The lines of a decoded file, each ended by {@code \n}, {@code \r\n} or a lone {@code \r},
+     * exactly as {@link BufferedReader#readLine()} reads them.
+     */
+    private static final class TextLines {
+
+        private final String text;
+        private final boolean carriageReturns;
+        private int position;
+
+        TextLines(String text) {
+            this.text = text;
+            this.carriageReturns = text.indexOf('\r') >= 0;
+        }
+
+        String next() {
+            if (position >= text.length()) {
+                return null;
+            }
+            int end = lineEnd();
+            String line = text.substring(position, end);
+            position = end + (text.startsWith("\r\n", end) ? 2 : 1);
+            return line;
+        }
+
+        /** Searches with {@link String#indexOf(int, int)}, which is fast even before the JIT compiles this. */
+        private int lineEnd() {
+            int newline = text.indexOf('\n', position);
+            int end = newline < 0 ? text.length() : newline;
+            if (carriageReturns) {
+                int carriageReturn = text.indexOf('\r', position);
+                if (carriageReturn >= 0 && carriageReturn < end) {
+                    end = carriageReturn;
+                }
+            }
+            return end;
+        }
     }
 
     /** The state of reading one file, line by line. */
@@ -74,9 +134,9 @@ public final class ScriptParser {
             this.header = new Header(file);
         }
 
-        Script read(BufferedReader reader) throws IOException {
+        Script read(LineSource lines) throws IOException {
             int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 lineNumber++;
                 if (line.indexOf('\0') >= 0) {
                     throw new MigrationFileException(file, lineNumber, "contains NUL bytes; is it a binary file?"
@@ -104,6 +164,9 @@ public final class ScriptParser {
         }
 
         private Optional<String> marker(String line, int lineNumber) {
+            if (line.indexOf('+') < 0) {
+                return Optional.empty(); // most lines: no marker can be in them
+            }
             String trimmed = line.strip();
             if (!trimmed.startsWith("--")) {
                 return Optional.empty();
@@ -172,7 +235,7 @@ public final class ScriptParser {
                     header.transactional(1),
                     upgrade,
                     Optional.ofNullable(downgrade),
-                    checksum.value(),
+                    checksum,
                     file);
         }
     }

@@ -1,6 +1,5 @@
 package dev.retort.internal.sql;
 
-import java.io.StringReader;
 
 /**
  * Rewrites {@code \'} inside escape strings ({@code E'it\'s'}) as {@code ''}: the same string for
@@ -23,7 +22,7 @@ public final class DriverSafeSql {
         if (!sql.contains("\\'")) {
             return sql;
         }
-        SqlLexer lexer = new SqlLexer(new SourceCursor(new StringReader(sql), 1));
+        SqlLexer lexer = new SqlLexer(SourceCursor.of(sql, 1));
         StringBuilder out = new StringBuilder(sql.length());
         StringBuilder token = new StringBuilder();
         for (SqlLexer.TokenKind kind = lexer.next(token); kind != SqlLexer.TokenKind.END_OF_INPUT;

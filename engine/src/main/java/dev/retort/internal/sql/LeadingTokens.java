@@ -1,7 +1,6 @@
 package dev.retort.internal.sql;
 
 import dev.retort.internal.sql.SqlLexer.TokenKind;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +29,7 @@ final class LeadingTokens {
 
     /** @param sql one statement's text */
     LeadingTokens(String sql) {
-        this.lexer = new SqlLexer(new SourceCursor(new StringReader(sql), 1));
+        this.lexer = new SqlLexer(SourceCursor.of(sql, 1));
     }
 
     /** @return the significant token at {@code index}, or an end-of-input token past the end */

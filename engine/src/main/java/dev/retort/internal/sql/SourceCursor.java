@@ -2,6 +2,7 @@ package dev.retort.internal.sql;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ final class SourceCursor {
     private static final int NONE = -2;
 
     private final Reader reader;
-    private final char[] chunk = new char[CHUNK];
+    private final char[] chunk;
     private int position;
     private int limit;
     private boolean exhausted;
@@ -34,8 +35,25 @@ final class SourceCursor {
      * @param firstLine the 1-based line number of the reader's first character
      */
     SourceCursor(Reader reader, int firstLine) {
+        this(reader, firstLine, CHUNK);
+    }
+
+    private SourceCursor(Reader reader, int firstLine, int chunkSize) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.line = firstLine;
+        this.chunk = new char[chunkSize];
+    }
+
+    /**
+     * For text already in memory: a buffer no larger than the text, since most statements are far
+     * shorter than a chunk and a cursor is made for each one classified or rewritten.
+     *
+     * @param text      the text
+     * @param firstLine the 1-based line number of its first character
+     * @return a cursor over it
+     */
+    static SourceCursor of(String text, int firstLine) {
+        return new SourceCursor(new StringReader(text), firstLine, Math.max(1, Math.min(CHUNK, text.length())));
     }
 
     /** @return the next character without consuming it, or -1 at the end of input */
@@ -90,7 +108,7 @@ final class SourceCursor {
 
     private void fill() {
         try {
-            int count = reader.read(chunk, 0, CHUNK);
+            int count = reader.read(chunk, 0, chunk.length);
             if (count < 0) {
                 exhausted = true;
             } else {

@@ -3,7 +3,6 @@ package dev.retort.internal.sql;
 import dev.retort.error.MigrationFileException;
 import dev.retort.internal.sql.SqlLexer.TokenKind;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -56,8 +55,12 @@ public final class StatementSplitter implements Iterator<SqlStatement> {
      *                  the SQL is embedded in a larger file)
      */
     public StatementSplitter(Reader reader, String origin, int firstLine) {
+        this(new SourceCursor(reader, firstLine), origin);
+    }
+
+    private StatementSplitter(SourceCursor cursor, String origin) {
         this.origin = Objects.requireNonNull(origin, "origin");
-        this.lexer = new SqlLexer(new SourceCursor(reader, firstLine));
+        this.lexer = new SqlLexer(cursor);
     }
 
     /**
@@ -71,7 +74,7 @@ public final class StatementSplitter implements Iterator<SqlStatement> {
      */
     public static List<SqlStatement> split(String text, String origin, int firstLine) {
         List<SqlStatement> statements = new ArrayList<>();
-        new StatementSplitter(new StringReader(text), origin, firstLine).forEachRemaining(statements::add);
+        new StatementSplitter(SourceCursor.of(text, firstLine), origin).forEachRemaining(statements::add);
         return statements;
     }
 

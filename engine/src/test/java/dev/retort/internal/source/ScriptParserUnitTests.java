@@ -151,6 +151,13 @@ class ScriptParserUnitTests {
         }
 
         @Test
+        void aLoneCarriageReturnEndsALineToo() {
+            Script script = parse("a.sql", "-- +upgrade\rSELECT 1;\r\rSELECT 2;\n");
+            assertThat(script.upgrade().statementList("a.sql"))
+                    .containsExactly(new SqlStatement("SELECT 1", 2), new SqlStatement("SELECT 2", 4));
+        }
+
+        @Test
         void crlfLineEndingsAreNormalised() {
             Script script = parse("a.sql", "-- +upgrade\r\nSELECT 1;\r\nSELECT 2;\r\n");
             assertThat(script.upgrade().statementList("a.sql"))
@@ -219,10 +226,28 @@ class ScriptParserUnitTests {
                     .isNotEqualTo(parse("a.sql", "-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 3;\n").checksum());
         }
 
+        /** The value is what applied revisions were recorded with, so it must never drift. */
+        @Test
+        void areTheSha256OfTheSectionLinesEachEndedByNewline() {
+            assertThat(parse("a.sql", "-- revision: a\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;").checksum())
+                    .isEqualTo("sha256:00e75652bc98009029930a6cb93216fbb8bd9ecbaa96f0f293b6f9a002297196");
+        }
+
+        @Test
+        void ofALargeStreamedFileCoverEveryLine() throws Exception {
+            String file = LargeSections.dataLoad();
+            String sections = file.substring(file.indexOf("-- +upgrade"));
+            String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sections.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+            assertThat(parse("load.sql", file).checksum()).isEqualTo("sha256:" + expected);
+        }
+
         @Test
         void doNotDependOnLineEndings() {
             assertThat(parse("a.sql", "-- +upgrade\r\nSELECT 1;\r\n").checksum())
-                    .isEqualTo(parse("a.sql", "-- +upgrade\nSELECT 1;\n").checksum());
+                    .isEqualTo(parse("a.sql", "-- +upgrade\nSELECT 1;\n").checksum())
+                    .isEqualTo(parse("a.sql", "-- +upgrade\rSELECT 1;\r").checksum());
         }
     }
 

@@ -1,0 +1,39 @@
+package dev.retort.internal.source;
+
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What identifies one version of a file: size, inode, modification and change time. The change
+ * time ({@code ctime}) cannot be set back by a program, unlike the modification time, so an edit
+ * always changes the stamp, except within one tick of the file system's clock; a stamp is trusted
+ * only once its change time is {@link #SETTLE} in the past, as git does with its index.
+ *
+ * @param size     the size in bytes
+ * @param inode    the inode
+ * @param modified the modification time
+ * @param changed  the change time
+ */
+record FileStamp(long size, Object inode, FileTime modified, FileTime changed) {
+
+    /** The attributes read with one {@code stat}. */
+    static final String UNIX_ATTRIBUTES = "unix:isRegularFile,size,ino,lastModifiedTime,ctime";
+
+    /** Longer than any file system's timestamp granularity (FAT's is 2 s). */
+    static final Duration SETTLE = Duration.ofSeconds(3);
+
+    static FileStamp of(Map<String, Object> unix) {
+        return new FileStamp((Long) unix.get("size"), unix.get("ino"), (FileTime) unix.get("lastModifiedTime"),
+                (FileTime) unix.get("ctime"));
+    }
+
+    /**
+     * @param now the current time
+     * @return whether no later edit can leave the stamp unchanged
+     */
+    boolean settled(Instant now) {
+        return changed.toInstant().isBefore(now.minus(SETTLE));
+    }
+}
