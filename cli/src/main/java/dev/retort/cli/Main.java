@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.cli.config.Database;
 import dev.retort.cli.output.Terminal;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine;
@@ -25,7 +26,8 @@ public final class Main {
                 isInteractive());
         System.out.flush();
         System.err.flush();
-        // The driver's event-loop threads would otherwise keep the JVM alive for a while.
+        Database.releaseDriver();
+        // Exit with the command's code even if some library left a non-daemon thread behind.
         System.exit(exitCode);
     }
 

@@ -54,7 +54,16 @@ final class RetortCli {
      * @return what the process did
      */
     Run run(String... args) {
-        return execute(jarCommand(args));
+        return execute(jarCommand(List.of(), args));
+    }
+
+    /**
+     * @param jvmOptions JVM options added after the launcher's
+     * @param args       the arguments after {@code retort}
+     * @return what the process did
+     */
+    Run runWithJvmOptions(List<String> jvmOptions, String... args) {
+        return execute(jarCommand(jvmOptions, args));
     }
 
     /**
@@ -65,16 +74,17 @@ final class RetortCli {
      */
     Process start(String... args) {
         try {
-            return builder(jarCommand(args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            return builder(jarCommand(List.of(), args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static List<String> jarCommand(String... args) {
+    private static List<String> jarCommand(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         return command;

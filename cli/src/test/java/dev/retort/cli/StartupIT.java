@@ -1,0 +1,73 @@
+package dev.retort.cli;
+
+import dev.retort.test.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.retort.cli.RunAssert.assertThatRun;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI's fast start: the build's class-data sharing archive is valid for the jar and the
+ * launcher uses it, and the class list it is made from still covers what a run loads.
+ */
+class StartupIT {
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    private static final Path CLASS_LIST = Path.of(System.getProperty("retort.classlist", "src/main/cds/retort.classlist"));
+
+    /** Below this share of a run's classes in the list, start-up visibly slows: time to retrain. */
+    private static final double MINIMUM_COVERAGE = 0.95;
+
+    @TempDir
+    Path workingDirectory;
+
+    @Test
+    void theLauncherMapsTheClassesFromTheArchiveBuiltBesideTheJar() {
+        assertThat(RetortCli.jar().resolveSibling("retort.jsa")).exists();
+        // -Xshare:on makes the JVM fail instead of silently starting without an archive it cannot use.
+        RetortCli.Run run = new RetortCli(workingDirectory)
+                .env("RETORT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:stdout")
+                .runLauncher("--version");
+
+        assertThatRun(run).succeeded();
+        assertThat(run.stdout()).containsPattern("dev\\.retort\\.cli\\.Main source: shared objects file")
+                .containsPattern("picocli\\.CommandLine source: shared objects file");
+    }
+
+    @Test
+    void theClassListCoversTheClassesOfAnUpgradeAndItsNoOp() throws IOException {
+        Examples.copyTo(workingDirectory);
+        Path loaded = workingDirectory.resolve("loaded.classlist");
+        RetortCli retort = new RetortCli(workingDirectory).env("RETORT_URL", db.url());
+        assertThatRun(retort.run("upgrade", "head")).succeeded();
+
+        assertThatRun(retort.runWithJvmOptions(List.of("-XX:DumpLoadedClassList=" + loaded), "upgrade", "head"))
+                .succeeded();
+
+        Set<String> listed = classes(CLASS_LIST);
+        Set<String> used = classes(loaded);
+        Set<String> missing = used.stream().filter(c -> !listed.contains(c)).collect(Collectors.toSet());
+        assertThat(1.0 - (double) missing.size() / used.size())
+                .as("share of a no-op upgrade's %d classes in %s; missing e.g. %s. Run cli/src/main/cds/train.sh"
+                        + " to regenerate the list", used.size(), CLASS_LIST, missing.stream().sorted().limit(10).toList())
+                .isGreaterThanOrEqualTo(MINIMUM_COVERAGE);
+    }
+
+    private static Set<String> classes(Path classList) throws IOException {
+        try (var lines = Files.lines(classList)) {
+            return lines.filter(line -> !line.startsWith("#") && !line.startsWith("@") && !line.isBlank())
+                    .map(line -> line.split(" ")[0]).collect(Collectors.toSet());
+        }
+    }
+}
