@@ -10,7 +10,6 @@ import dev.retort.event.RevisionStarted;
 import dev.retort.event.RunCompleted;
 import dev.retort.event.RunPlanned;
 import dev.retort.event.RunStarted;
-import dev.retort.event.StatementExecuted;
 import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -36,11 +35,12 @@ public final class RetortRun implements InProcessTool {
 
     /**
      * One run and its phases, each printed as {@code phase.<name>=<nanos>}: {@code files}
-     * (reading and validating every file, until {@code RunStarted}), {@code connect_lock} (two
-     * connections and the advisory lock), {@code read_plan_check} (version table, plan, statement
-     * checks), {@code create_tables} (Retort's tables, first run only), {@code revisions} (first
-     * revision started to last applied), of which {@code statements} (the migration SQL's round
-     * trips) and {@code bookkeeping} (version row, history row, lock check, commit), {@code finish}
+     * (reading and validating every file while connecting and reading the version table, until
+     * {@code RunStarted}), {@code connect_lock} (two connections and the advisory lock),
+     * {@code read_plan_check} (version table under the lock, plan, statement checks),
+     * {@code create_tables} (Retort's tables, first run only), {@code revisions} (first revision
+     * started to last applied: a revision's statements, bookkeeping and commit travel together, so
+     * they cannot be told apart from the client), {@code finish}
      * (unlock and close, until {@code RunCompleted}) and {@code after} (until the stream completes).
      */
     private static final class Phases implements Run {
@@ -48,8 +48,6 @@ public final class RetortRun implements InProcessTool {
         private final Retort retort;
         private final Map<String, Long> phases = new LinkedHashMap<>();
         private long mark;
-        private long statements;
-        private long revisionDurations;
         private int revisions;
 
         Phases(Retort retort) {
@@ -61,8 +59,6 @@ public final class RetortRun implements InProcessTool {
             mark = System.nanoTime();
             retort.upgrade(Target.HEADS).doOnNext(this::onEvent).blockLast();
             lap("after");
-            phases.put("statements", statements);
-            phases.put("bookkeeping", revisionDurations - statements);
         }
 
         private void onEvent(MigrationEvent event) {
@@ -74,10 +70,7 @@ public final class RetortRun implements InProcessTool {
                 lap("read_plan_check");
             } else if (event instanceof RevisionStarted && revisions == 0 && !phases.containsKey("create_tables")) {
                 lap("create_tables");
-            } else if (event instanceof StatementExecuted executed) {
-                statements += executed.duration().toNanos();
-            } else if (event instanceof RevisionApplied applied) {
-                revisionDurations += applied.duration().toNanos();
+            } else if (event instanceof RevisionApplied) {
                 revisions++;
                 lap("revisions");
             } else if (event instanceof RunCompleted) {

@@ -176,13 +176,11 @@ public final class ReportWriter {
     }
 
     private static final Map<String, String> PHASES = Map.of(
-            "files", "read and validate every file",
+            "files", "read every file while connecting and reading the version table",
             "connect_lock", "open two connections, take the advisory lock",
             "read_plan_check", "read the version table, plan, check statements",
             "create_tables", "create Retort's tables",
-            "revisions", "revisions (first started to last applied)",
-            "statements", "↳ of which migration statements (round trips)",
-            "bookkeeping", "↳ of which version row, history row, lock check, commit",
+            "revisions", "revisions (first started to last applied; each one round trip)",
             "finish", "unlock, close connections",
             "after", "until the stream completes");
 

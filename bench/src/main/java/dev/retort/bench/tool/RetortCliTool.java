@@ -17,7 +17,10 @@ import java.util.Optional;
  */
 public final class RetortCliTool implements Tool {
 
-    /** The options of the {@code cli/retort} launcher: C1 only, serial GC, class-data sharing. */
+    /**
+     * The options of the {@code cli/retort} launcher: C1 only, serial GC, class-data sharing; like
+     * the launcher, {@link #apply} adds the build's archive {@code retort.jsa} when it is beside the jar.
+     */
     public static final String LAUNCHER_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
 
     private final Path java;
@@ -65,13 +68,21 @@ public final class RetortCliTool implements Tool {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
+        archive().ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
         command.addAll(List.of("-jar", jar.toString(), "--url", server.r2dbcUrl(database),
                 "--migrations", dir.toString(), "upgrade", "heads"));
         return command;
     }
 
+    private Optional<Path> archive() {
+        Path archive = jar.resolveSibling("retort.jsa");
+        boolean chosen = jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
+        return Files.isRegularFile(archive) && !chosen ? Optional.of(archive) : Optional.empty();
+    }
+
     @Override
     public String note() {
-        return "JVM options " + String.join(" ", jvmOptions);
+        return "JVM options " + String.join(" ", jvmOptions)
+                + archive().map(archive -> " -XX:SharedArchiveFile=" + archive.getFileName()).orElse("");
     }
 }
