@@ -88,7 +88,8 @@ public final class BenchMain {
         List<Tool> tools = new ArrayList<>();
         for (String id : options.tools()) {
             tools.add(switch (id) {
-                case "psql" -> new PsqlTool(options.server());
+                case "psql" -> PsqlTool.floor(options.server());
+                case "psql-bookkeeping" -> PsqlTool.withBookkeeping(options.server());
                 case "r2dbc-floor" -> new R2dbcFloorTool(childJava);
                 case "retort" -> retort;
                 case "retort-cli" -> new RetortCliTool(java, options.cliJar(), options.cliJvmOptions(), options.server());

@@ -41,7 +41,7 @@ public record Options(String mode, List<Integer> sizes, int runs, int warmIterat
 
     /** Every tool, in the order they run within a repetition. */
     public static final List<String> ALL_TOOLS =
-            List.of("psql", "r2dbc-floor", "retort", "retort-cli", "flyway", "liquibase", "r2dbc-migrate");
+            List.of("psql", "psql-bookkeeping", "r2dbc-floor", "retort", "retort-cli", "flyway", "liquibase", "r2dbc-migrate");
 
     /** Copies the lists so the record stays immutable. */
     public Options {

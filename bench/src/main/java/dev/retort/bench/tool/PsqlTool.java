@@ -16,35 +16,64 @@ import java.util.List;
  * one session, with no bookkeeping at all. No migration tool can do less work than this. Its
  * no-op is a connection and one query ({@code SELECT 1}), the least any tool must do to learn that
  * nothing is pending.
+ *
+ * <p>{@link #withBookkeeping} is the same script with Retort's own bookkeeping statements in each
+ * transaction ({@link BookkeepingSql}): the floor for any tool that records what it applied the way
+ * Retort does, and the measure of what that recording costs the server.
  */
 public final class PsqlTool implements Tool {
 
     private static final String SCRIPT = "floor.sql";
 
     private final Server server;
+    private final BookkeepingSql bookkeeping;
 
-    /** @param server the server */
-    public PsqlTool(Server server) {
+    private PsqlTool(Server server, BookkeepingSql bookkeeping) {
         this.server = server;
+        this.bookkeeping = bookkeeping;
+    }
+
+    /**
+     * @param server the server
+     * @return the floor without bookkeeping
+     */
+    public static PsqlTool floor(Server server) {
+        return new PsqlTool(server, null);
+    }
+
+    /**
+     * @param server the server
+     * @return the floor with Retort's bookkeeping statements in every transaction
+     */
+    public static PsqlTool withBookkeeping(Server server) {
+        return new PsqlTool(server, new BookkeepingSql());
     }
 
     @Override
     public String id() {
-        return "psql";
+        return bookkeeping == null ? "psql" : "psql-bookkeeping";
     }
 
     @Override
     public String label() {
-        return "psql -f (floor)";
+        return bookkeeping == null ? "psql -f (floor)" : "psql -f + Retort's bookkeeping";
     }
 
     @Override
     public void write(Workload workload, Path dir) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(SCRIPT))) {
+            if (bookkeeping != null) {
+                out.write(bookkeeping.prologue());
+            }
+            Migration previous = null;
             for (Migration migration : workload.migrations()) {
                 out.write("BEGIN;\n");
                 out.write(migration.upgradeScript());
+                if (bookkeeping != null) {
+                    out.write(bookkeeping.record(migration, previous));
+                }
                 out.write("COMMIT;\n");
+                previous = migration;
             }
         }
     }
@@ -65,6 +94,8 @@ public final class PsqlTool implements Tool {
 
     @Override
     public String note() {
-        return "no-op = connect + SELECT 1";
+        return bookkeeping == null ? "no-op = connect + SELECT 1"
+                : "the floor's script plus, in each transaction, the version-row change, history row and lock check"
+                        + " Retort sends (built by Retort's own SQL classes); no-op = connect + SELECT 1";
     }
 }

@@ -48,7 +48,7 @@ public final class RetortTool extends JvmTool {
      * @param dir      where to write
      * @throws IOException when a file cannot be written
      */
-    static void writeRevisions(Workload workload, Path dir) throws IOException {
+    public static void writeRevisions(Workload workload, Path dir) throws IOException {
         for (Migration migration : workload.migrations()) {
             StringBuilder text = new StringBuilder();
             text.append("-- revision: ").append(revision(migration.number())).append('\n');

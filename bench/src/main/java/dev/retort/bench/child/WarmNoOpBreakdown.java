@@ -1,0 +1,99 @@
+package dev.retort.bench.child;
+
+import dev.retort.Retort;
+import dev.retort.Target;
+import dev.retort.bench.run.Server;
+import dev.retort.bench.tool.RetortTool;
+import dev.retort.bench.workload.Workload;
+import dev.retort.spi.MigrationSource;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Flux;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a warm in-process no-op's time goes, measured in one long-lived JVM: a new connection and
+ * {@code SELECT 1}; the same with Retort's three state queries; reading the migration files alone
+ * ({@code revisions()}); Retort's no-op {@code upgrade(HEADS)}; and both again through an r2dbc-pool
+ * pool kept across runs, as an application has one. Each case runs {@value #RUNS} times; the median
+ * of the last {@value #MEASURED} is printed. Creates and drops its own database.
+ *
+ * <p>Run with {@code bench/warm-noop.sh [N]} (N migrations applied first, default 1,000).
+ */
+public final class WarmNoOpBreakdown {
+
+    private static final int RUNS = 60;
+    private static final int MEASURED = 40;
+    private static final String DATABASE = "bench_warm_noop";
+
+    private WarmNoOpBreakdown() {
+    }
+
+    /**
+     * @param args optionally the number of migrations
+     * @throws Exception when the database or the files cannot be prepared
+     */
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        Server server = Server.fromSystemProperties();
+        ConnectionFactory admin = ConnectionFactories.get(server.r2dbcUrl("postgres"));
+        Path dir = Files.createTempDirectory("retort-warm-noop");
+        RetortTool.writeRevisions(Workload.generate(count), dir);
+        run(admin, "DROP DATABASE IF EXISTS " + DATABASE);
+        run(admin, "CREATE DATABASE " + DATABASE);
+        try {
+            measure(server.r2dbcUrl(DATABASE), dir, count);
+        } finally {
+            run(admin, "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String url, Path dir, int count) {
+        ConnectionFactory plain = ConnectionFactories.get(url);
+        ConnectionFactory pooled = ConnectionFactories.get(url.replace("r2dbc:postgresql:", "r2dbc:pool:postgresql:"));
+        Retort retort = Retort.builder(plain).migrations(MigrationSource.directory(dir)).build();
+        Retort retortPooled = Retort.builder(pooled).migrations(MigrationSource.directory(dir)).build();
+        retort.upgrade(Target.HEADS).blockLast();
+
+        Map<String, Runnable> cases = new LinkedHashMap<>();
+        cases.put("new connection + SELECT 1", () -> run(plain, "SELECT 1"));
+        cases.put("new connection + Retort's 3 state queries", () -> run(plain,
+                "SELECT to_regclass('retort_version') IS NOT NULL, to_regclass('retort_history') IS NOT NULL",
+                "SELECT revision FROM retort_version",
+                "SELECT revision, operation, success FROM retort_history ORDER BY id DESC LIMIT 1"));
+        cases.put("Retort revisions() (the files alone)", () -> retort.revisions().block());
+        cases.put("Retort upgrade(HEADS), no-op", () -> retort.upgrade(Target.HEADS).blockLast());
+        cases.put("pooled connection + SELECT 1", () -> run(pooled, "SELECT 1"));
+        cases.put("Retort upgrade(HEADS), no-op, pooled", () -> retortPooled.upgrade(Target.HEADS).blockLast());
+        System.out.printf("Warm no-op breakdown, %,d migrations applied; median of the last %d of %d runs%n",
+                count, MEASURED, RUNS);
+        cases.forEach((name, work) -> System.out.printf("%-45s %7.2f ms%n", name, medianMillis(work)));
+    }
+
+    private static double medianMillis(Runnable work) {
+        long[] nanos = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long started = System.nanoTime();
+            work.run();
+            nanos[i] = System.nanoTime() - started;
+        }
+        long[] measured = Arrays.copyOfRange(nanos, RUNS - MEASURED, RUNS);
+        Arrays.sort(measured);
+        return measured[MEASURED / 2] / 1e6;
+    }
+
+    /** Runs the queries one after another on one new (or pooled) connection, reading every row. */
+    private static void run(ConnectionFactory factory, String... queries) {
+        Flux.usingWhen(factory.create(),
+                connection -> Flux.fromArray(queries).concatMap(sql -> Flux.from(connection.createStatement(sql).execute())
+                        .concatMap(result -> result.map((row, meta) -> meta.getColumnMetadatas().size()))),
+                Connection::close).blockLast();
+    }
+}

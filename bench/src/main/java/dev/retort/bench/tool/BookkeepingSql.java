@@ -1,0 +1,63 @@
+package dev.retort.bench.tool;
+
+import dev.retort.Operation;
+import dev.retort.bench.workload.Migration;
+import dev.retort.internal.history.HistoryRow;
+import dev.retort.internal.history.HistorySql;
+import dev.retort.internal.history.TableNames;
+import dev.retort.internal.lock.AdvisoryLock;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The statements Retort adds to each revision's transaction, taken from the engine's own SQL
+ * builders, written for a psql script: create Retort's tables, take the advisory lock, then per
+ * migration move the version row, append the history row and check the lock is still held. Run
+ * through psql, they show what the bookkeeping costs the server, apart from any client.
+ */
+final class BookkeepingSql {
+
+    /** No server process has this id; psql's {@code :lock_pid} variable replaces it. */
+    private static final int PID_PLACEHOLDER = Integer.MAX_VALUE;
+
+    private final HistorySql history = new HistorySql(TableNames.of("public", "retort"));
+    private final String scope = history.names().versionTable();
+    private final AdvisoryLock lock = new AdvisoryLock(scope, Duration.ZERO);
+
+    /** @return the script's opening: the tables, the lock, and the session's pid in {@code :lock_pid} */
+    String prologue() {
+        StringBuilder text = new StringBuilder();
+        for (String statement : history.createTables()) {
+            text.append(statement).append(";\n");
+        }
+        return text.append("SELECT pg_advisory_lock(").append(AdvisoryLock.keyOf(scope)).append(");\n")
+                .append("SELECT pg_backend_pid() AS lock_pid \\gset\n").toString();
+    }
+
+    /**
+     * @param migration the migration whose transaction this goes into, before its {@code COMMIT}
+     * @param previous  the migration it follows, or {@code null} for the first
+     * @return the bookkeeping statements, each ending with a semicolon and a line end
+     */
+    String record(Migration migration, Migration previous) {
+        List<String> deleted = previous == null ? List.of() : List.of(previous.name());
+        HistoryRow row = new HistoryRow(migration.name(), Operation.UPGRADE, checksum(migration.upgradeScript()),
+                migration.name(), null, true);
+        String lockCheck = lock.heldBy(PID_PLACEHOLDER).replace("pid = " + PID_PLACEHOLDER, "pid = :lock_pid");
+        return history.recordStepOrFail(deleted, List.of(migration.name()), row) + ";\n" + lockCheck + ";\n";
+    }
+
+    private static String checksum(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
