@@ -5,6 +5,8 @@ import dev.retort.Target;
 import dev.retort.bench.run.Server;
 import dev.retort.bench.tool.RetortTool;
 import dev.retort.bench.workload.Workload;
+import dev.retort.internal.history.HistorySql;
+import dev.retort.internal.history.TableNames;
 import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
@@ -19,7 +21,7 @@ import java.util.Map;
 
 /**
  * Where a warm in-process no-op's time goes, measured in one long-lived JVM: a new connection and
- * {@code SELECT 1}; the same with Retort's three state queries; reading the migration files alone
+ * {@code SELECT 1}; the same with the two queries Retort reads its tables with; reading the migration files alone
  * ({@code revisions()}); Retort's no-op {@code upgrade(HEADS)}; and both again through an r2dbc-pool
  * pool kept across runs, as an application has one. Each case runs {@value #RUNS} times; the median
  * of the last {@value #MEASURED} is printed. Creates and drops its own database.
@@ -64,10 +66,8 @@ public final class WarmNoOpBreakdown {
 
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("new connection + SELECT 1", () -> run(plain, "SELECT 1"));
-        cases.put("new connection + Retort's 3 state queries", () -> run(plain,
-                "SELECT to_regclass('retort_version') IS NOT NULL, to_regclass('retort_history') IS NOT NULL",
-                "SELECT revision FROM retort_version",
-                "SELECT revision, operation, success FROM retort_history ORDER BY id DESC LIMIT 1"));
+        HistorySql state = new HistorySql(TableNames.of("public", "retort"));
+        cases.put("new connection + Retort's 2 state queries", () -> run(plain, state.tablesExist(), state.selectState()));
         cases.put("Retort revisions() (the files alone)", () -> retort.revisions().block());
         cases.put("Retort upgrade(HEADS), no-op", () -> retort.upgrade(Target.HEADS).blockLast());
         cases.put("pooled connection + SELECT 1", () -> run(pooled, "SELECT 1"));

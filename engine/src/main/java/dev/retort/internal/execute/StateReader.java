@@ -11,10 +11,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.OffsetDateTime;
-import java.util.stream.Collectors;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads the version and history tables, without creating them when they are missing. */
 public final class StateReader {
@@ -31,10 +32,7 @@ public final class StateReader {
      * @return the state; {@link DatabaseState#EMPTY} when the tables do not exist
      */
     public Mono<DatabaseState> read(Connection connection) {
-        return tablesExist(connection).flatMap(exist -> exist
-                ? heads(connection).zipWhen(heads -> latestFailure(connection),
-                        (heads, failure) -> new DatabaseState(true, heads, failure))
-                : Mono.just(DatabaseState.EMPTY))
+        return tablesExist(connection).flatMap(exist -> exist ? state(connection) : Mono.just(DatabaseState.EMPTY))
                 .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotRead);
     }
 
@@ -51,23 +49,31 @@ public final class StateReader {
                 .single();
     }
 
-    private Mono<Set<String>> heads(Connection connection) {
-        return Connections.query(connection, sql.selectHeads(), row -> row.get(0, String.class))
-                .collect(Collectors.toSet());
+    private Mono<DatabaseState> state(Connection connection) {
+        return Connections.query(connection, sql.selectState(), StateRow::of).collectList().map(StateReader::state);
     }
 
-    private Mono<Optional<DatabaseState.DirtyMark>> latestFailure(Connection connection) {
-        return Connections.query(connection, sql.selectLatest(), StateReader::failure)
-                .next()
-                .defaultIfEmpty(Optional.empty());
+    private static DatabaseState state(List<StateRow> rows) {
+        Set<String> heads = rows.stream().filter(row -> HistorySql.HEAD.equals(row.kind()))
+                .map(StateRow::revision).collect(Collectors.toSet());
+        Optional<DatabaseState.DirtyMark> dirtyMark = rows.stream().filter(row -> HistorySql.LATEST.equals(row.kind()))
+                .findFirst().flatMap(StateRow::failure);
+        return new DatabaseState(true, heads, dirtyMark);
     }
 
-    private static Optional<DatabaseState.DirtyMark> failure(Readable row) {
-        if (Boolean.TRUE.equals(row.get("success", Boolean.class))) {
-            return Optional.empty();
+    /** A row of {@link HistorySql#selectState()}, copied out of the driver's row while it is valid. */
+    private record StateRow(String kind, String revision, String operation, Boolean success) {
+
+        static StateRow of(Readable row) {
+            return new StateRow(row.get("kind", String.class), row.get("revision", String.class),
+                    row.get("operation", String.class), row.get("success", Boolean.class));
         }
-        return Optional.of(new DatabaseState.DirtyMark(row.get("revision", String.class),
-                row.get("operation", String.class)));
+
+        /** @return the failed revision, when this latest history row records a failure */
+        Optional<DatabaseState.DirtyMark> failure() {
+            return Boolean.TRUE.equals(success) ? Optional.empty()
+                    : Optional.of(new DatabaseState.DirtyMark(revision, operation));
+        }
     }
 
     /**

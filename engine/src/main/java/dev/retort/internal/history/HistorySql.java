@@ -45,14 +45,23 @@ public final class HistorySql {
                 + "to_regclass(" + SqlLiteral.string(names.historyTable()) + ") IS NOT NULL";
     }
 
-    /** @return the query for the version table's rows */
-    public String selectHeads() {
-        return "SELECT revision FROM " + names.versionTable();
-    }
+    /** The {@code kind} of {@link #selectState()}'s rows that carry a version row. */
+    public static final String HEAD = "head";
 
-    /** @return the query for the latest history row (the dirty check reads its success flag) */
-    public String selectLatest() {
-        return "SELECT revision, operation, success FROM " + names.historyTable() + " ORDER BY id DESC LIMIT 1";
+    /** The {@code kind} of {@link #selectState()}'s row that carries the latest history row. */
+    public static final String LATEST = "latest";
+
+    /**
+     * One query, so one round trip, for what a run needs to know before planning: the version
+     * table's rows (kind {@link #HEAD}, with their revision) and the latest history row (kind
+     * {@link #LATEST}, with its revision, operation and success flag, which the dirty check reads).
+     *
+     * @return the query; columns {@code kind, revision, operation, success}
+     */
+    public String selectState() {
+        return "SELECT " + SqlLiteral.string(HEAD) + " AS kind, revision, NULL AS operation, NULL::boolean AS success FROM "
+                + names.versionTable() + " UNION ALL (SELECT " + SqlLiteral.string(LATEST) + ", revision, operation, success FROM "
+                + names.historyTable() + " ORDER BY id DESC LIMIT 1)";
     }
 
     /** @return the query for the whole history, oldest first */
