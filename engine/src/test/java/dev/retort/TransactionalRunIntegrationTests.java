@@ -5,7 +5,9 @@ import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.RetortException;
 import dev.retort.error.TargetException;
 import dev.retort.event.MigrationEvent;
+import dev.retort.event.RevisionStarted;
 import dev.retort.event.StatementExecuted;
+import dev.retort.spi.MigrationSource;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -311,6 +313,34 @@ class TransactionalRunIntegrationTests {
             retort().upgrade(Target.HEADS).blockLast();
 
             assertThat(db.column("SELECT text FROM quotes", String.class)).containsExactly("it's; fine");
+        }
+    }
+
+    @Nested
+    class OwnSchemaAndPrefix {
+
+        Retort retortInOwnSchema() {
+            return Retort.builder(db.connectionFactory()).migrations(MigrationSource.directory(workspace.directory()))
+                    .schema("retort_meta").tablePrefix("mig").build();
+        }
+
+        @Test
+        void theStateIsReadBackFromThereAndASecondRunHasNothingToDo() {
+            db.execute("DROP SCHEMA IF EXISTS retort_meta CASCADE");
+            files.revision("a1", null, "CREATE TABLE t_a (id int);", null)
+                    .revision("b2", "a1", "CREATE TABLE t_b (id int);", null);
+
+            retortInOwnSchema().upgrade(Target.HEADS).blockLast();
+
+            assertThat(retortInOwnSchema().current().block()).containsExactly("b2");
+            assertThat(retortInOwnSchema().upgrade(Target.HEADS).filter(RevisionStarted.class::isInstance)
+                    .collectList().block()).isEmpty();
+            assertThat(db.column("SELECT revision::text FROM retort_meta.mig_history ORDER BY id", String.class))
+                    .containsExactly("a1", "b2");
+            assertThat(db.column("SELECT revision::text FROM retort_meta.mig_version", String.class))
+                    .containsExactly("b2");
+            assertThat(tables()).doesNotContain("retort_version", "retort_history", "mig_version");
+            db.execute("DROP SCHEMA retort_meta CASCADE");
         }
     }
 
