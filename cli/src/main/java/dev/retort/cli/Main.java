@@ -15,6 +15,8 @@ import java.util.Map;
 /** The {@code retort} executable: parses the arguments, runs one command, exits with its code. */
 public final class Main {
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     private Main() {
     }
 
@@ -22,6 +24,7 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
+        skipNettyFlightRecorderEvents();
         int exitCode = run(args, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(),
                 isInteractive());
         System.out.flush();
@@ -29,6 +32,18 @@ public final class Main {
         Database.releaseDriver();
         // Exit with the command's code even if some library left a non-daemon thread behind.
         System.exit(exitCode);
+    }
+
+    /**
+     * Netty 4.2 registers its Flight Recorder events when its platform support first loads, which
+     * loads about a hundred JFR classes and generates their handlers: some 40 ms of a 350 ms
+     * command that never records anything. Set before any Netty class loads; an explicit
+     * {@code -Dio.netty.jfr.enabled=true} (e.g. in {@code RETORT_JAVA_OPTS}) still wins.
+     */
+    private static void skipNettyFlightRecorderEvents() {
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
     }
 
     /**

@@ -64,6 +64,26 @@ class StartupIT {
                 .isGreaterThanOrEqualTo(MINIMUM_COVERAGE);
     }
 
+    @Test
+    void aRunDoesNotRegisterNettysFlightRecorderEventsUnlessAskedTo() throws IOException {
+        Examples.copyTo(workingDirectory);
+        RetortCli retort = new RetortCli(workingDirectory).env("RETORT_URL", db.url());
+        Path loaded = workingDirectory.resolve("loaded.classlist");
+        Path loadedWithEvents = workingDirectory.resolve("loaded-with-events.classlist");
+
+        assertThatRun(retort.runWithJvmOptions(List.of("-XX:DumpLoadedClassList=" + loaded), "current")).succeeded();
+        assertThatRun(retort.runWithJvmOptions(List.of("-XX:DumpLoadedClassList=" + loadedWithEvents,
+                "-Dio.netty.jfr.enabled=true"), "current")).succeeded();
+
+        assertThat(classes(loaded)).noneMatch(StartupIT::isNettyBufferEvent);
+        assertThat(classes(loadedWithEvents)).anyMatch(StartupIT::isNettyBufferEvent);
+    }
+
+    /** Netty's Flight Recorder events: {@code io/netty/buffer/AllocateBufferEvent} and the like. */
+    private static boolean isNettyBufferEvent(String className) {
+        return className.startsWith("io/netty/buffer/") && className.endsWith("Event");
+    }
+
     private static Set<String> classes(Path classList) throws IOException {
         try (var lines = Files.lines(classList)) {
             return lines.filter(line -> !line.startsWith("#") && !line.startsWith("@") && !line.isBlank())
