@@ -34,13 +34,13 @@ final class StatementBatch {
      * A statement of the migration file.
      *
      * @param statement the statement and its file line
+     * @param sql       its text as sent: rewritten once for the driver, keeping every length, so
+     *                  offsets into it stay offsets into the file's text
      */
-    record Migration(SqlStatement statement) implements Part {
+    record Migration(SqlStatement statement, String sql) implements Part {
 
-        @Override
-        public String sql() {
-            // The rewrite keeps every length, so offsets into it stay offsets into the file's text.
-            return DriverSafeSql.of(statement.sql());
+        Migration(SqlStatement statement) {
+            this(statement, DriverSafeSql.of(statement.sql()));
         }
     }
 

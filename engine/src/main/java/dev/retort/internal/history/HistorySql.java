@@ -92,14 +92,8 @@ public final class HistorySql {
      * @return the INSERT statement
      */
     public String insertHistory(HistoryRow row) {
-        return "INSERT INTO " + names.historyTable()
-                + " (revision, operation, checksum, message, duration_ms, success) VALUES ("
-                + SqlLiteral.string(row.revision()) + ", "
-                + SqlLiteral.string(row.operation().label()) + ", "
-                + SqlLiteral.string(row.checksum()) + ", "
-                + SqlLiteral.string(row.message()) + ", "
-                + SqlLiteral.number(row.durationMs()) + ", "
-                + row.success() + ")";
+        return "INSERT INTO " + names.historyTable() + HISTORY_COLUMNS + "VALUES ("
+                + historyValues(row, SqlLiteral.number(row.durationMs())) + ")";
     }
 
     /**
@@ -113,14 +107,7 @@ public final class HistorySql {
      * @return the statement; it reports 1 updated row when the version table was as expected
      */
     public String recordStep(Collection<String> deleted, Collection<String> inserted, HistoryRow row) {
-        return versionChange(deleted, inserted) + "INSERT INTO " + names.historyTable()
-                + " (revision, operation, checksum, message, duration_ms, success) SELECT "
-                + SqlLiteral.string(row.revision()) + ", "
-                + SqlLiteral.string(row.operation().label()) + ", "
-                + SqlLiteral.string(row.checksum()) + ", "
-                + SqlLiteral.string(row.message()) + ", "
-                + SqlLiteral.number(row.durationMs()) + ", "
-                + row.success() + " WHERE " + expectedDeletes(deleted);
+        return versionChange(deleted, inserted) + guardedHistoryInsert(deleted, row, SqlLiteral.number(row.durationMs()));
     }
 
     /** The marker of {@link #recordStepOrFail}'s check. */
@@ -142,15 +129,8 @@ public final class HistorySql {
      * @return the statement
      */
     public String recordStepOrFail(Collection<String> deleted, Collection<String> inserted, HistoryRow row) {
-        return versionChange(deleted, inserted) + ", recorded AS (INSERT INTO " + names.historyTable()
-                + " (revision, operation, checksum, message, duration_ms, success) SELECT "
-                + SqlLiteral.string(row.revision()) + ", "
-                + SqlLiteral.string(row.operation().label()) + ", "
-                + SqlLiteral.string(row.checksum()) + ", "
-                + SqlLiteral.string(row.message()) + ", "
-                + TRANSACTION_MILLIS + ", "
-                + row.success() + " WHERE " + expectedDeletes(deleted) + " RETURNING 1) SELECT "
-                + ServerCheck.failUnless("count(*) = 1", VERSION_TABLE_CHANGED) + " FROM recorded";
+        return versionChange(deleted, inserted) + ", recorded AS (" + guardedHistoryInsert(deleted, row, TRANSACTION_MILLIS)
+                + " RETURNING 1) SELECT " + ServerCheck.failUnless("count(*) = 1", VERSION_TABLE_CHANGED) + " FROM recorded";
     }
 
     /**
@@ -179,6 +159,22 @@ public final class HistorySql {
                 + " (revision) VALUES " + inserted.stream().map(r -> "(" + SqlLiteral.string(r) + ")")
                 .collect(Collectors.joining(", ")) + " RETURNING revision)";
         return "WITH " + delete + insert + " ";
+    }
+
+    /** The history table's columns, in the order of {@link #historyValues}. */
+    private static final String HISTORY_COLUMNS = " (revision, operation, checksum, message, duration_ms, success) ";
+
+    /** @param duration SQL for the duration: a literal, or an expression the server computes */
+    private static String historyValues(HistoryRow row, String duration) {
+        return SqlLiteral.string(row.revision()) + ", " + SqlLiteral.string(row.operation().label()) + ", "
+                + SqlLiteral.string(row.checksum()) + ", " + SqlLiteral.string(row.message()) + ", " + duration + ", "
+                + row.success();
+    }
+
+    /** Appends the history row only if the step deleted exactly the version rows the plan expected. */
+    private String guardedHistoryInsert(Collection<String> deleted, HistoryRow row, String duration) {
+        return "INSERT INTO " + names.historyTable() + HISTORY_COLUMNS + "SELECT " + historyValues(row, duration)
+                + " WHERE " + expectedDeletes(deleted);
     }
 
     private static String expectedDeletes(Collection<String> deleted) {

@@ -29,7 +29,11 @@ final class CatalogCache {
         }
     };
 
-    private record Entry(List<Object> version, Catalog catalog) {
+    /** What identifies one file's version: where it is and its stamp. */
+    private record FileVersion(String location, FileStamp stamp) {
+    }
+
+    private record Entry(List<FileVersion> version, Catalog catalog) {
     }
 
     private CatalogCache() {
@@ -42,7 +46,7 @@ final class CatalogCache {
      * @return the catalog
      */
     static Catalog get(String source, List<ScriptResource> resources, Supplier<Catalog> read) {
-        Optional<List<Object>> version = version(resources);
+        Optional<List<FileVersion>> version = version(resources);
         if (version.isEmpty()) {
             return read.get();
         }
@@ -57,7 +61,7 @@ final class CatalogCache {
         return catalog;
     }
 
-    private static Optional<Catalog> cached(String source, List<Object> version) {
+    private static Optional<Catalog> cached(String source, List<FileVersion> version) {
         synchronized (ENTRIES) {
             SoftReference<Entry> reference = ENTRIES.get(source);
             Entry entry = reference == null ? null : reference.get();
@@ -66,16 +70,15 @@ final class CatalogCache {
     }
 
     /** @return every file's location and stamp, or empty if one has no settled stamp */
-    private static Optional<List<Object>> version(List<ScriptResource> resources) {
+    private static Optional<List<FileVersion>> version(List<ScriptResource> resources) {
         Instant now = Instant.now();
-        List<Object> version = new ArrayList<>(resources.size() * 2);
+        List<FileVersion> version = new ArrayList<>(resources.size());
         for (ScriptResource resource : resources) {
             Optional<FileStamp> stamp = resource instanceof Stamped stamped ? stamped.stamp() : Optional.empty();
             if (stamp.isEmpty() || !stamp.get().settled(now)) {
                 return Optional.empty();
             }
-            version.add(resource.location());
-            version.add(stamp.get());
+            version.add(new FileVersion(resource.location(), stamp.get()));
         }
         return Optional.of(version);
     }

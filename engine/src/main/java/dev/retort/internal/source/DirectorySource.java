@@ -58,6 +58,7 @@ public final class DirectorySource implements MigrationSource {
                 return Boolean.TRUE.equals(unix.get("isRegularFile"))
                         ? Optional.of(new FileScript(path, Optional.of(FileStamp.of(unix)))) : Optional.empty();
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                // A file system without the "unix" view (e.g. Windows): no stamp, so the file is always read.
                 return Files.isRegularFile(path) ? Optional.of(new FileScript(path, Optional.empty())) : Optional.empty();
             } catch (IOException e) {
                 // Gone since the listing, or unreadable: reading it will say which, naming the file.

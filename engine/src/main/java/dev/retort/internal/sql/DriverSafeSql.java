@@ -1,6 +1,5 @@
 package dev.retort.internal.sql;
 
-
 /**
  * Rewrites {@code \'} inside escape strings ({@code E'it\'s'}) as {@code ''}: the same string for
  * the server, but one that r2dbc-postgresql's client-side SQL parser can read. That parser does
