@@ -106,7 +106,7 @@ public final class BenchMain {
         List<String> lines = new ArrayList<>();
         lines.add("Run: " + LocalDateTime.now().withNano(0) + ", mode " + options.mode() + ", sizes " + options.sizes()
                 + ", " + options.runs() + " runs each; warm no-op: median of runs " + (options.warmDiscard() + 1)
-                + "–" + options.warmIterations() + " in one JVM");
+                + "–" + options.warmIterations() + " in one JVM (runs 6–15, while the JIT still compiles, beside it)");
         lines.add("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, " + memTotal() + "; Java "
                 + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + ")");
         try {

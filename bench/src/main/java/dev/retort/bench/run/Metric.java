@@ -19,5 +19,10 @@ public enum Metric {
     /** Peak resident memory of the no-op process, MiB. */
     NOOP_RSS_MIB,
     /** No-op run repeated in one JVM: the median of the runs after the warm-up ones. */
-    NOOP_WARM_MS
+    NOOP_WARM_MS,
+    /**
+     * The same loop's runs 6–15, while the JIT is still compiling: a connection's code runs once per
+     * run, so it takes tens of runs to be compiled at all.
+     */
+    NOOP_WARMING_MS
 }

@@ -27,6 +27,10 @@ public final class Runner {
     /** See {@link #APPLY}. */
     public static final String NOOP_WARM = "no-op, warm in-process";
 
+    /** The runs of the warm loop reported as {@link Metric#NOOP_WARMING_MS}, 1-based, inclusive. */
+    private static final int WARMING_FIRST = 6;
+    private static final int WARMING_LAST = 15;
+
     private final Harness harness;
     private final int runs;
     private final int warmIterations;
@@ -124,10 +128,16 @@ public final class Runner {
             harness.results().problem(tool.label() + " N=" + n + " warm no-op failed: " + warm.failure());
             return;
         }
-        List<Double> later = nanos.subList(warmDiscard, nanos.size()).stream().map(Harness::millis).toList();
-        add(n, tool, 1, Metric.NOOP_WARM_MS, Stats.median(later).orElseThrow());
+        add(n, tool, 1, Metric.NOOP_WARM_MS, medianMillis(nanos.subList(warmDiscard, nanos.size())));
+        if (nanos.size() >= WARMING_LAST) {
+            add(n, tool, 1, Metric.NOOP_WARMING_MS, medianMillis(nanos.subList(WARMING_FIRST - 1, WARMING_LAST)));
+        }
         List<Map<String, Double>> phases = warm.phasesPerIteration();
         phases(phases.subList(Math.min(warmDiscard, phases.size()), phases.size()), n, tool, NOOP_WARM);
+    }
+
+    private static double medianMillis(List<Long> nanos) {
+        return Stats.median(nanos.stream().map(Harness::millis).toList()).orElseThrow();
     }
 
     private void phases(List<Map<String, Double>> iterations, int n, Tool tool, String kind) {

@@ -15,6 +15,10 @@ import java.util.List;
  * builders, written for a psql script: create Retort's tables, take the advisory lock, then per
  * migration move the version row, append the history row and check the lock is still held. Run
  * through psql, they show what the bookkeeping costs the server, apart from any client.
+ *
+ * <p>Retort sends them in the same query string as the revision's {@code COMMIT}, so they cost it no
+ * round trip of their own; psql's {@code \;} does the same here (psql sends statements joined by it
+ * as one query), so this floor differs from the bare one only by the server's work.
  */
 final class BookkeepingSql {
 
@@ -41,12 +45,13 @@ final class BookkeepingSql {
     /**
      * @param migration the migration whose transaction this goes into, before its {@code COMMIT}
      * @param previous  the migration it follows, or {@code null} for the first
-     * @return the bookkeeping statements, each ending with a semicolon and a line end
+     * @return the bookkeeping statements, each ending with psql's {@code \;}, so that psql sends them
+     *     together with the {@code COMMIT} that must follow
      */
     String record(Migration migration, Migration previous) {
         List<String> deleted = previous == null ? List.of() : List.of(previous.name());
         HistoryRow row = new HistoryRow(migration.name(), Operation.UPGRADE, CHECKSUM, migration.name(), null, true);
         String lockCheck = lock.heldBy(PID_PLACEHOLDER).replace("pid = " + PID_PLACEHOLDER, "pid = :lock_pid");
-        return history.recordStepOrFail(deleted, List.of(migration.name()), row) + ";\n" + lockCheck + ";\n";
+        return history.recordStepOrFail(deleted, List.of(migration.name()), row) + " \\;\n" + lockCheck + " \\;\n";
     }
 }
