@@ -1,7 +1,11 @@
 package dev.retort;
 
 import dev.retort.error.LockTimeoutException;
+import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionStarted;
+import dev.retort.event.RunStarted;
+import dev.retort.internal.history.HistorySql;
+import dev.retort.internal.history.TableNames;
 import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.Connection;
@@ -149,6 +153,51 @@ class ConcurrencyIntegrationTests {
                 .verifyError(LockTimeoutException.class);
         assertThat(db.column("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'",
                 String.class)).isEmpty();
+    }
+
+    /**
+     * The statement check starts before the lock, on the plan read without it. Here another run
+     * applies r1, whose file would fail that check, while this run waits for the lock: under the
+     * lock only r2 is pending, so only r2 may be checked, and the run must succeed.
+     */
+    @Test
+    void aPlanThatChangesWhileWaitingForTheLockIsCheckedAgainUnderTheLock() throws InterruptedException {
+        workspace.files().revision("r1", null, "CREATE TABLE t1 (id int); COMMIT;", null);
+        workspace.files().revision("r2", "r1", "CREATE TABLE t2 (id int);", null);
+        long key = AdvisoryLock.keyOf("\"public\".\"retort_version\"");
+        HistorySql tables = new HistorySql(TableNames.of("public", "retort"));
+        CountDownLatch started = new CountDownLatch(1);
+
+        Flux<MigrationEvent> otherRunAppliesR1 = Flux.usingWhen(db.connectionFactory().create(),
+                c -> execute(c, "SELECT pg_advisory_lock(" + key + ")")
+                        .thenMany(Flux.merge(
+                                retort(Duration.ofMinutes(1)).upgrade(Target.HEADS)
+                                        .doOnNext(event -> {
+                                            if (event instanceof RunStarted) {
+                                                started.countDown();
+                                            }
+                                        }),
+                                Mono.fromCallable(() -> started.await(30, TimeUnit.SECONDS))
+                                        .subscribeOn(Schedulers.boundedElastic())
+                                        .thenMany(Flux.fromIterable(tables.createTables()))
+                                        .concatWith(Flux.just("CREATE TABLE t1 (id int)",
+                                                "INSERT INTO retort_version VALUES ('r1')",
+                                                "SELECT pg_advisory_unlock(" + key + ")"))
+                                        .concatMap(sql -> execute(c, sql))
+                                        .thenMany(Flux.<MigrationEvent>empty()))),
+                Connection::close);
+
+        StepVerifier.create(otherRunAppliesR1)
+                .thenConsumeWhile(event -> true)
+                .verifyComplete();
+        assertThat(workspace.tables()).contains("t1", "t2");
+        assertThat(retort(Duration.ofMinutes(1)).current().block()).containsExactly("r2");
+        assertThat(db.column("SELECT revision::text FROM retort_history ORDER BY id", String.class))
+                .containsExactly("r2");
+    }
+
+    private static Mono<Void> execute(Connection connection, String sql) {
+        return Flux.from(connection.createStatement(sql).execute()).concatMap(r -> r.map(row -> 1)).then();
     }
 
     private long advisoryLocks() {

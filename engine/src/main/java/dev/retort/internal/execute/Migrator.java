@@ -11,6 +11,7 @@ import dev.retort.event.RunPlanned;
 import dev.retort.event.RunStarted;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.Step;
 import dev.retort.internal.history.HistorySql;
 import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.internal.source.Catalog;
@@ -26,7 +27,8 @@ import java.util.Set;
  * The runs that change the database: upgrade, downgrade and stamp. Each run reads and validates
  * the scripts while it reads the version table; if an upgrade or downgrade has nothing to do, it
  * ends there. Otherwise it takes the lock, re-reads the version table under it, plans, checks every
- * step, and only then creates Retort's tables (if needed) and applies the steps in order.
+ * step, and only then creates Retort's tables (if needed) and applies the steps in order. The check
+ * starts before the lock is taken, on the plan read without it ({@link EarlyCheck}).
  */
 public final class Migrator {
 
@@ -61,23 +63,26 @@ public final class Migrator {
                     .single();
             return FilesAndDatabase.read(Catalog.load(settings.source()), state).flatMapMany(read -> {
                 Catalog catalog = read.getT1();
-                return isUpToDate(operation, target, catalog, read.getT2())
+                List<Step> seen = stepsSeen(operation, target, catalog, read.getT2());
+                return seen.isEmpty() && read.getT2().dirtyMark().isEmpty()
                         ? upToDate(operation, target, read.getT2(), started)
-                        : run(operation, target, catalog, started,
-                                (held, locked, outcome) -> apply(operation, target, held, catalog, locked, outcome));
+                        : Flux.using(() -> EarlyCheck.start(seen, catalog),
+                                check -> run(operation, target, catalog, started, (held, locked, outcome) ->
+                                        apply(operation, target, held, catalog, locked, outcome, check)),
+                                EarlyCheck::stop);
             });
         });
     }
 
     /**
-     * Whether a read without the lock already shows there is nothing to do: the version table
-     * holds only committed revisions, so a run in progress elsewhere makes this false and the
-     * run takes the lock and reads again. Every deploy with nothing pending stops here, without
-     * a second connection or the lock.
+     * The steps a read without the lock shows. None means nothing to do: the version table holds
+     * only committed revisions, so a run in progress elsewhere shows steps, and the run takes the
+     * lock and reads again. Every deploy with nothing pending stops there, without a second
+     * connection or the lock. A dirty database is not planned for until it is read under the lock.
      */
-    private static boolean isUpToDate(Operation operation, String target, Catalog catalog, DatabaseState state) {
-        return state.dirtyMark().isEmpty()
-                && Plans.plan(operation, catalog.graph(), state.heads(), target).steps().isEmpty();
+    private static List<Step> stepsSeen(Operation operation, String target, Catalog catalog, DatabaseState state) {
+        return state.dirtyMark().isPresent() ? List.of()
+                : Plans.plan(operation, catalog.graph(), state.heads(), target).steps();
     }
 
     private static Flux<MigrationEvent> upToDate(Operation operation, String target, DatabaseState state, long started) {
@@ -99,10 +104,10 @@ public final class Migrator {
     }
 
     private Flux<MigrationEvent> apply(Operation operation, String target, RunSession.Session held, Catalog catalog,
-            DatabaseState state, Outcome outcome) {
+            DatabaseState state, Outcome outcome, EarlyCheck check) {
         refuseIfDirty(state);
         Plan plan = Plans.plan(operation, catalog.graph(), state.heads(), target);
-        return StepPreparation.prepare(plan.steps(), catalog).flatMapMany(steps -> Flux
+        return check.prepared(plan.steps(), catalog).flatMapMany(steps -> Flux
                 .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
                 .concatWith(ensureTables(held.work(), state, !steps.isEmpty()))
                 .concatWith(Flux.range(0, steps.size())
