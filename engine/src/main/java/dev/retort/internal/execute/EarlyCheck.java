@@ -4,6 +4,7 @@ import dev.retort.internal.graph.Step;
 import dev.retort.internal.source.Catalog;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.util.List;
 
@@ -21,12 +22,14 @@ final class EarlyCheck {
 
     private final List<Step> steps;
     private final Mono<List<PreparedStep>> prepared;
-    private final Disposable started;
+    private final Disposable running;
 
-    private EarlyCheck(List<Step> steps, Mono<List<PreparedStep>> prepared) {
+    /** The result is kept in a sink, not a {@code cache()}, so that {@link #stop} cancels the check itself. */
+    private EarlyCheck(List<Step> steps, Mono<List<PreparedStep>> check) {
+        Sinks.One<List<PreparedStep>> result = Sinks.one();
         this.steps = steps;
-        this.prepared = prepared;
-        this.started = prepared.subscribe(result -> { }, error -> { });
+        this.prepared = result.asMono();
+        this.running = check.subscribe(result::tryEmitValue, result::tryEmitError);
     }
 
     /**
@@ -35,7 +38,7 @@ final class EarlyCheck {
      * @return the check, already running on a bounded-elastic worker
      */
     static EarlyCheck start(List<Step> steps, Catalog catalog) {
-        return new EarlyCheck(steps, StepPreparation.prepare(steps, catalog).cache());
+        return new EarlyCheck(steps, StepPreparation.prepare(steps, catalog));
     }
 
     /**
@@ -47,8 +50,8 @@ final class EarlyCheck {
         return planned.equals(steps) ? prepared : StepPreparation.prepare(planned, catalog);
     }
 
-    /** Stops the check if it is still running: the run ended without needing it. */
+    /** Cancels the check if it is still running: the run ended, or failed, before needing it. */
     void stop() {
-        started.dispose();
+        running.dispose();
     }
 }
