@@ -18,6 +18,7 @@ import reactor.test.StepVerifier;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Upgrades and downgrades run revision by revision, each in one transaction with its bookkeeping. */
 class TransactionalRunIntegrationTests {
@@ -41,6 +42,13 @@ class TransactionalRunIntegrationTests {
 
     List<String> tables() {
         return workspace.tables();
+    }
+
+    /** Runs an upgrade that must fail on one of a migration's statements, and returns that failure. */
+    MigrationExecutionException failedUpgrade() {
+        Throwable error = catchThrowable(() -> retort().upgrade(Target.HEADS).blockLast());
+        assertThat(error).isInstanceOf(MigrationExecutionException.class);
+        return (MigrationExecutionException) error;
     }
 
     @Nested
@@ -70,19 +78,15 @@ class TransactionalRunIntegrationTests {
 
         @Test
         void reportsRevisionFileLineSqlStateAndServerMessage() {
-            StepVerifier.create(retort().upgrade(Target.HEADS))
-                    .thenConsumeWhile(e -> true)
-                    .verifyErrorSatisfies(error -> {
-                        MigrationExecutionException failure = (MigrationExecutionException) error;
-                        assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
-                        assertThat(failure.revision()).isEqualTo("b2");
-                        assertThat(failure.file()).endsWith("b2.sql");
-                        // line 9: header (3 lines), blank, marker, first statement, then the broken one's 3rd line
-                        assertThat(failure.line()).isEqualTo(9);
-                        assertThat(failure.sqlState()).contains("42704");
-                        assertThat(failure.serverMessage()).contains("no_such_type");
-                        assertThat(failure.getMessage()).contains("b2.sql:9", "SQLSTATE 42704", "rolled back");
-                    });
+            MigrationExecutionException failure = failedUpgrade();
+            assertThat(failure.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+            assertThat(failure.revision()).isEqualTo("b2");
+            assertThat(failure.file()).endsWith("b2.sql");
+            // line 9: header (3 lines), blank, marker, first statement, then the broken one's 3rd line
+            assertThat(failure.line()).isEqualTo(9);
+            assertThat(failure.sqlState()).contains("42704");
+            assertThat(failure.serverMessage()).contains("no_such_type");
+            assertThat(failure.getMessage()).contains("b2.sql:9", "SQLSTATE 42704", "rolled back");
         }
     }
 
@@ -104,12 +108,9 @@ class TransactionalRunIntegrationTests {
             files.revision("a1", null, "CREATE TABLE s1 (id int);\nCREATE TABLE s2 (id int);\nCREATE TABEL s3 (id int);",
                     null);
 
-            StepVerifier.create(retort().upgrade(Target.HEADS)).thenConsumeWhile(e -> true)
-                    .verifyErrorSatisfies(error -> {
-                        MigrationExecutionException failure = (MigrationExecutionException) error;
-                        assertThat(failure.line()).isEqualTo(7);
-                        assertThat(failure.statement()).startsWith("CREATE TABEL s3");
-                    });
+            MigrationExecutionException failure = failedUpgrade();
+            assertThat(failure.line()).isEqualTo(7);
+            assertThat(failure.statement()).startsWith("CREATE TABEL s3");
             assertThat(tables()).doesNotContain("s1", "s2", "s3");
             assertThat(retort().current().block()).isEmpty();
         }
@@ -119,13 +120,10 @@ class TransactionalRunIntegrationTests {
             files.revision("a1", null, "CREATE TABLE d1 (id int);\nINSERT INTO d1 VALUES (1 / 0);\n"
                     + "CREATE TABLE d2 (id int);", null);
 
-            StepVerifier.create(retort().upgrade(Target.HEADS)).thenConsumeWhile(e -> true)
-                    .verifyErrorSatisfies(error -> {
-                        MigrationExecutionException failure = (MigrationExecutionException) error;
-                        assertThat(failure.sqlState()).contains("22012");
-                        assertThat(failure.line()).isEqualTo(6);
-                        assertThat(failure.statement()).startsWith("INSERT INTO d1");
-                    });
+            MigrationExecutionException failure = failedUpgrade();
+            assertThat(failure.sqlState()).contains("22012");
+            assertThat(failure.line()).isEqualTo(6);
+            assertThat(failure.statement()).startsWith("INSERT INTO d1");
             assertThat(tables()).doesNotContain("d1", "d2");
         }
 
@@ -160,13 +158,10 @@ class TransactionalRunIntegrationTests {
             files.revision("a1", null, "CREATE TABLE r1 (id int);\nPREPARE p (int) AS SELECT $1;\n"
                     + "CREATE TABLE r2 (id int);", null);
 
-            StepVerifier.create(retort().upgrade(Target.HEADS)).thenConsumeWhile(e -> true)
-                    .verifyErrorSatisfies(error -> {
-                        MigrationExecutionException failure = (MigrationExecutionException) error;
-                        assertThat(failure.line()).isEqualTo(6);
-                        assertThat(failure.statement()).startsWith("PREPARE p");
-                        assertThat(failure.getMessage()).contains("driver");
-                    });
+            MigrationExecutionException failure = failedUpgrade();
+            assertThat(failure.line()).isEqualTo(6);
+            assertThat(failure.statement()).startsWith("PREPARE p");
+            assertThat(failure.getMessage()).contains("driver");
             assertThat(tables()).doesNotContain("r1", "r2");
             assertThat(retort().current().block()).isEmpty();
         }

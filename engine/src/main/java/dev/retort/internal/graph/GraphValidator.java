@@ -62,14 +62,11 @@ final class GraphValidator {
             problems.add(what + where + " is empty; use letters, digits, '_' and '.'.");
             return;
         }
-        if (name.chars().allMatch(c -> isAllowed((char) c)) && !RESERVED.contains(name)) {
-            return;
-        }
-        Set<String> illegal = name.chars()
-                .filter(c -> !isAllowed((char) c))
-                .mapToObj(c -> "'" + (char) c + "'")
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (!illegal.isEmpty()) {
+        if (!name.chars().allMatch(c -> isAllowed((char) c))) {
+            Set<String> illegal = name.chars()
+                    .filter(c -> !isAllowed((char) c))
+                    .mapToObj(c -> "'" + (char) c + "'")
+                    .collect(Collectors.toCollection(TreeSet::new));
             problems.add(what + " '" + name + "'" + where + " contains characters that are not allowed: "
                     + String.join(", ", illegal) + ". Use only letters, digits, '_' and '.'.");
         } else if (RESERVED.contains(name)) {
