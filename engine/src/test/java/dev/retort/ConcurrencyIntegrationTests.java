@@ -124,7 +124,7 @@ class ConcurrencyIntegrationTests {
                 })
                 .subscribe();
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(advisoryLocks()).isEqualTo(1L);
+        assertThat(advisoryLocks()).as("the migration lock and its session's marker").isEqualTo(2L);
 
         run.dispose();
 

@@ -6,13 +6,17 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionStarted;
+import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.test.PostgresDatabase;
+import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,16 +36,25 @@ class FaultInjectionIntegrationTests {
     /** A revision's statements reach the server as one batch, so the sleep may follow other statements. */
     private static final String RUNNING_SLEEP = "query LIKE '%SELECT pg_sleep(20)%' AND state = 'active'";
     private static final String HOLDING_LOCK = "pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory')";
+    private static final long LOCK_KEY = AdvisoryLock.keyOf("\"public\".\"retort_version\"");
 
     /**
      * Runs the upgrade and, once {@code revision} has started, terminates the backend of this
      * database that meets {@code condition} (a WHERE clause over pg_stat_activity).
      */
     private Throwable upgradeTerminating(String revision, String condition) {
+        return upgradeTerminating(revision, condition, () -> { });
+    }
+
+    /** Like {@link #upgradeTerminating(String, String)}, running {@code afterwards} once the backend is gone. */
+    private Throwable upgradeTerminating(String revision, String condition, Runnable afterwards) {
         Flux<MigrationEvent> run = workspace.retort().upgrade(Target.HEADS)
                 .doOnNext(event -> {
                     if (event instanceof RevisionStarted started && started.revision().equals(revision)) {
-                        Thread killer = new Thread(() -> terminateWhen(condition));
+                        Thread killer = new Thread(() -> {
+                            terminateWhen(condition);
+                            afterwards.run();
+                        });
                         killer.start();
                     }
                 });
@@ -108,6 +121,38 @@ class FaultInjectionIntegrationTests {
         assertThat(workspace.tables()).contains("one").doesNotContain("two", "three");
         workspace.retort().upgrade(Target.HEADS).blockLast();
         assertThat(workspace.retort().current().block()).containsExactly("r3");
+        assertThat(advisoryLocks()).isZero();
+    }
+
+    /**
+     * The lock's session ends and another session takes the lock before the revision commits: the
+     * lock is held again, but not by this run, so the revision must still roll back.
+     */
+    @Test
+    void aLockTakenOverByAnotherSessionStillStopsTheRunBeforeItsRevisionCommits() {
+        workspace.files()
+                .revision("r1", null, "CREATE TABLE one (id int);", null)
+                .revision("r2", "r1", "CREATE TABLE two (id int);\nSELECT pg_sleep(3);", null);
+        Connection other = Mono.from(db.connectionFactory().create()).block();
+        AtomicLong takenAt = new AtomicLong();
+        try {
+            Throwable failure = upgradeTerminating("r2", HOLDING_LOCK, () -> {
+                Flux.from(other.createStatement("SELECT pg_advisory_lock(" + LOCK_KEY + ")").execute())
+                        .concatMap(result -> result.map(row -> 1)).blockLast();
+                takenAt.set(System.nanoTime());
+            });
+            long failedAt = System.nanoTime();
+
+            assertThat(takenAt.get()).as("the other session took the lock before the run failed")
+                    .isPositive().isLessThan(failedAt);
+            assertThat(failure).isInstanceOf(ConnectionException.class).hasMessageContaining("was lost")
+                    .hasMessageContaining("rolled back");
+            assertThat(workspace.tables()).contains("one").doesNotContain("two");
+        } finally {
+            Flux.from(other.createStatement("SELECT pg_advisory_unlock_all()").execute())
+                    .concatMap(result -> result.getRowsUpdated()).then(Mono.from(other.close())).block();
+        }
+        assertThat(workspace.retort().current().block()).containsExactly("r1");
         assertThat(advisoryLocks()).isZero();
     }
 

@@ -64,8 +64,7 @@ final class RunSession {
     private Mono<Session> open() {
         return connections.open().flatMap(work -> backendPid(work)
                 .flatMap(pid -> connections.open().flatMap(lockConnection -> lock.acquire(lockConnection)
-                        .zipWith(processId(lockConnection))
-                        .map(locked -> new Session(work, pid, lockConnection, locked.getT2(), locked.getT1(), lock))
+                        .map(held -> new Session(work, pid, lockConnection, held.sessionPid(), held.waited(), lock))
                         .onErrorResume(e -> Connections.close(lockConnection).then(Mono.error(e)))
                         .doOnCancel(() -> Connections.close(lockConnection).subscribe())))
                 .onErrorResume(e -> Connections.close(work).then(Mono.error(e)))
@@ -85,11 +84,6 @@ final class RunSession {
                 .flatMap(facts -> facts[1] >= CLIENT_CHECK_SINCE
                         ? Connections.execute(connection, "SET client_connection_check_interval = '1s'").thenReturn(facts[0])
                         : Mono.just(facts[0]))
-                .onErrorMap(ErrorTranslation::general);
-    }
-
-    private static Mono<Integer> processId(Connection connection) {
-        return Connections.query(connection, "SELECT pg_backend_pid()", row -> row.get(0, Integer.class)).single()
                 .onErrorMap(ErrorTranslation::general);
     }
 
