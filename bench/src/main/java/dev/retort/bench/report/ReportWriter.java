@@ -183,7 +183,7 @@ public final class ReportWriter {
             "connect_lock", "open two connections, take the advisory lock",
             "read_plan_check", "read the version table, plan, check statements",
             "create_tables", "create Retort's tables",
-            "revisions", "revisions (first started to last applied; each one round trip)",
+            "revisions", "revisions (first started to last applied; each one query, sent while the one before runs)",
             "finish", "unlock, close connections",
             "after", "until the stream completes");
 

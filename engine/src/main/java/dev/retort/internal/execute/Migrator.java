@@ -110,8 +110,7 @@ public final class Migrator {
         return check.prepared(plan.steps(), catalog).flatMapMany(steps -> Flux
                 .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
                 .concatWith(ensureTables(held.work(), state, !steps.isEmpty()))
-                .concatWith(Flux.range(0, steps.size())
-                        .concatMap(i -> runner.run(steps.get(i), i + 1, steps.size(), held)))
+                .concatWith(runner.runAll(steps, held))
                 .concatWith(outcome.record(plan.rowsAfter(), steps.size())));
     }
 

@@ -17,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,13 @@ import java.util.Optional;
  * check fail inside the transaction when they do not hold ({@link ServerCheck}), so the
  * {@code COMMIT} then never runs. A section larger than one batch ({@link StatementBatch#MAX_CHARS})
  * takes a round trip per batch, all in the same transaction.
+ *
+ * <p>Consecutive revisions of that kind are pipelined: the next one is sent while the current one
+ * still runs on the server ({@link SentBatch}), so the server never waits a client round trip
+ * between them. The one sent ahead first checks that the one before it committed. If that one
+ * failed, its transaction block is left aborted and the server refuses the whole query behind it;
+ * if its {@code COMMIT} failed, the check fails. Either way nothing of the revision sent ahead
+ * remains, and the run reports the first failure.
  *
  * <p>A non-transactional step first records a provisional failed history row (so a crash midway
  * leaves the database marked dirty), runs its statements one by one in autocommit, then records the
@@ -46,29 +54,104 @@ final class StepRunner {
     }
 
     /**
-     * @param step  the step
-     * @param index its 1-based position
-     * @param total how many steps the run has
+     * Runs the plan's steps in order.
+     *
+     * @param steps the plan's steps, prepared
      * @param held  the run's connections and lock
+     * @return the steps' events
      */
-    Flux<MigrationEvent> run(PreparedStep step, int index, int total, RunSession.Session held) {
+    Flux<MigrationEvent> runAll(List<PreparedStep> steps, RunSession.Session held) {
+        return Flux.defer(() -> {
+            Ahead ahead = new Ahead();
+            return Flux.range(0, steps.size()).concatMap(i -> run(steps, i, held, ahead));
+        });
+    }
+
+    private Flux<MigrationEvent> run(List<PreparedStep> steps, int i, RunSession.Session held, Ahead ahead) {
+        PreparedStep step = steps.get(i);
         return Flux.defer(() -> {
             long started = System.nanoTime();
             Flux<MigrationEvent> work = step.script().transactional()
-                    ? transactional(step, held)
+                    ? pipelined(steps, i, held, ahead, started).orElseGet(() -> transactional(step, held))
                     : nonTransactional(step, started, held);
             return Flux.<MigrationEvent>just(new RevisionStarted(step.revision(), step.operation(),
-                            step.script().message(), index, total))
+                            step.script().message(), i + 1, steps.size()))
                     .concatWith(work)
                     .concatWith(Mono.fromSupplier(() -> new RevisionApplied(step.revision(), step.operation(),
                             Duration.ofNanos(System.nanoTime() - started))));
         });
     }
 
+    /**
+     * Step {@code i} as one batch already sent, or sent now, and the step after it sent behind it;
+     * empty when step {@code i} does not fit one batch or the driver refuses it.
+     */
+    private Optional<Flux<MigrationEvent>> pipelined(List<PreparedStep> steps, int i, RunSession.Session held,
+            Ahead ahead, long turn) {
+        PreparedStep step = steps.get(i);
+        Optional<SentBatch> sent = ahead.take(i)
+                .or(() -> oneBatch(step, null, held).flatMap(batch -> SentBatch.send(held.work(), batch)));
+        sent.ifPresent(current -> {
+            if (i + 1 < steps.size() && steps.get(i + 1).script().transactional()) {
+                oneBatch(steps.get(i + 1), step, held).flatMap(batch -> SentBatch.send(held.work(), batch))
+                        .ifPresent(next -> ahead.put(i + 1, next));
+            }
+        });
+        return sent.map(current -> received(step, current, turn, held, ahead));
+    }
+
+    /**
+     * @param step     a transactional step
+     * @param previous the step it is sent behind, whose commit it checks first; {@code null} if none
+     * @return its whole transaction as one batch, when its section is in memory and fits one
+     */
+    private Optional<StatementBatch> oneBatch(PreparedStep step, PreparedStep previous, RunSession.Session held) {
+        if (!step.section().inMemory()) {
+            return Optional.empty();
+        }
+        List<Part> parts = new ArrayList<>();
+        parts.add(BEGIN);
+        if (previous != null) {
+            parts.add(new Added(sql.committed(previous), "checking that revision " + previous.revision() + " committed"));
+        }
+        step.section().statementList(step.script().location()).forEach(statement -> parts.add(new Migration(statement)));
+        parts.addAll(ending(step, held));
+        StatementBatch batch = StatementBatch.of(parts);
+        return batch.sql().length() < StatementBatch.MAX_CHARS ? Optional.of(batch) : Optional.empty();
+    }
+
+    /**
+     * Reports a sent batch's statements once it has come back. On failure, waits for the batch
+     * sent behind it (the server refuses it) before rolling back, so that the rollback reaches the
+     * transaction that failed and the driver knows the connection's state.
+     */
+    private Flux<MigrationEvent> received(PreparedStep step, SentBatch sent, long turn, RunSession.Session held,
+            Ahead ahead) {
+        return sent.outcome().flatMapMany(outcome -> {
+            // A batch sent ahead starts on the server when the one before it ends, about when this turn began.
+            Progress progress = new Progress(Math.max(sent.sentAt(), turn));
+            List<MigrationEvent> events = new ArrayList<>();
+            for (SentBatch.Arrival arrival : outcome.arrivals()) {
+                progress.next(step, sent.batch(), arrival.rows(), arrival.at()).ifPresent(events::add);
+            }
+            if (outcome.error() == null) {
+                return Flux.fromIterable(events);
+            }
+            Throwable failure = failure(outcome.error(), step, sent.batch(), outcome.arrivals().size(), held.lock());
+            return Flux.fromIterable(events)
+                    .concatWith(ahead.settled().then(Connections.rollback(held.work())).then(Mono.error(failure)));
+        });
+    }
+
+    /** @return what follows a transactional step's statements: its bookkeeping, the lock check, {@code COMMIT} */
+    private List<Added> ending(PreparedStep step, RunSession.Session held) {
+        return List.of(new Added(sql.recordedOrFail(step), "recording the revision"),
+                new Added(held.lockHeldCheck(), "checking the lock"), COMMIT);
+    }
+
     private Flux<MigrationEvent> transactional(PreparedStep step, RunSession.Session held) {
         Flux<Part> parts = Flux.concat(Mono.just(BEGIN), step.statements().map(Migration::new),
-                Flux.defer(() -> Flux.just(new Added(sql.recordedOrFail(step), "recording the revision"),
-                        new Added(held.lockHeldCheck(), "checking the lock"), COMMIT)));
+                Flux.defer(() -> Flux.fromIterable(ending(step, held))));
         return StatementBatch.of(parts)
                 .concatMap(batch -> execute(held, step, batch), 1)
                 .onErrorResume(error -> Connections.rollback(held.work()).then(Mono.error(error)));
@@ -98,7 +181,7 @@ final class StepRunner {
             // Deferred, so that a statement the driver refuses while creating it fails this stream.
             return Flux.defer(() -> held.work().createStatement(batch.sql()).execute())
                     .concatMap(result -> Flux.from(result.getRowsUpdated()).reduce(0L, Long::sum))
-                    .concatMap(rows -> Mono.justOrEmpty(progress.next(step, batch, rows)))
+                    .concatMap(rows -> Mono.justOrEmpty(progress.next(step, batch, rows, System.nanoTime())))
                     .onErrorResume(error -> progress.completed == 0 && batch.parts().size() > 1
                             && ErrorTranslation.isDriverRejection(error), error -> oneByOne(held, step, batch))
                     .onErrorMap(error -> failure(error, step, batch, progress.completed, held.lock()));
@@ -154,14 +237,34 @@ final class StepRunner {
         }
 
         /** Retort's own statements do not restart the clock: the next statement's time includes theirs. */
-        Optional<MigrationEvent> next(PreparedStep step, StatementBatch batch, long rows) {
+        Optional<MigrationEvent> next(PreparedStep step, StatementBatch batch, long rows, long now) {
             if (!(batch.parts().get(completed++) instanceof Migration migration)) {
                 return Optional.empty();
             }
-            long now = System.nanoTime();
             Duration duration = Duration.ofNanos(now - last);
             last = now;
             return Optional.of(new StatementExecuted(step.revision(), migration.statement().line(), rows, duration));
+        }
+    }
+
+    /** The batch sent ahead of its turn, if any: at most one, for the step after the current one. */
+    private static final class Ahead {
+
+        private int index = -1;
+        private SentBatch batch;
+
+        Optional<SentBatch> take(int step) {
+            return step == index ? Optional.of(batch) : Optional.empty();
+        }
+
+        void put(int step, SentBatch sent) {
+            index = step;
+            batch = sent;
+        }
+
+        /** @return completes once the batch sent ahead, if any, has come back */
+        Mono<Void> settled() {
+            return batch == null ? Mono.empty() : batch.settled();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.internal.execute;
 
+import dev.retort.Operation;
 import dev.retort.internal.history.HistoryRow;
 import dev.retort.internal.history.HistorySql;
 
@@ -36,6 +37,14 @@ public final class StepSql {
     public String recordedOrFail(PreparedStep step) {
         return sql.recordStepOrFail(step.step().deletedRows(), step.step().insertedRows(), new HistoryRow(
                 step.revision(), step.operation(), step.script().checksum(), step.script().message(), null, true));
+    }
+
+    /**
+     * @param step a step already sent to the server
+     * @return a statement that fails unless that step committed, for the step sent behind it
+     */
+    public String committed(PreparedStep step) {
+        return sql.rowCheck(step.revision(), step.operation() == Operation.UPGRADE);
     }
 
     /**

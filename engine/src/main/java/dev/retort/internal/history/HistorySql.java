@@ -116,6 +116,23 @@ public final class HistorySql {
     /** The revision's time so far, measured by the server: {@code now()} is when its transaction began. */
     private static final String TRANSACTION_MILLIS = "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint";
 
+    /** The marker of {@link #rowCheck}'s failure. */
+    public static final String PREVIOUS_NOT_COMMITTED = "retort: the revision before this one did not commit";
+
+    /**
+     * A statement that fails ({@link ServerCheck}, marker {@link #PREVIOUS_NOT_COMMITTED}) unless
+     * the version table holds, or does not hold, a revision's row: an upgrade always inserts its
+     * revision's row and a downgrade always deletes it, so this tells whether that step committed.
+     *
+     * @param revision the revision whose row to look for
+     * @param present  whether the row must be there
+     * @return the statement
+     */
+    public String rowCheck(String revision, boolean present) {
+        return "SELECT " + ServerCheck.failUnless((present ? "" : "NOT ") + "EXISTS (SELECT 1 FROM " + names.versionTable()
+                + " WHERE revision = " + SqlLiteral.string(revision) + ")", PREVIOUS_NOT_COMMITTED);
+    }
+
     /**
      * Like {@link #recordStep}, for a revision sent to the server together with its {@code BEGIN}
      * and {@code COMMIT}: instead of reporting an update count for the client to check, the
