@@ -25,6 +25,10 @@ class PipelinedRevisionsIntegrationTests {
     @RegisterExtension
     static final PostgresDatabase db = new PostgresDatabase();
 
+    /** A foreign key checked only at the {@code COMMIT}: inserting an orphan fails there. */
+    private static final String DEFERRED_FOREIGN_KEY = "CREATE TABLE parent (id int PRIMARY KEY);\n"
+            + "CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);";
+
     @RegisterExtension
     final MigrationWorkspace workspace = new MigrationWorkspace(db);
 
@@ -63,8 +67,7 @@ class PipelinedRevisionsIntegrationTests {
     @Test
     void aFailedCommitStopsTheRevisionSentBehindIt() {
         workspace.files()
-                .revision("r1", null, "CREATE TABLE parent (id int PRIMARY KEY);\n"
-                        + "CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);", null)
+                .revision("r1", null, DEFERRED_FOREIGN_KEY, null)
                 .revision("r2", "r1", "INSERT INTO child VALUES (42);\nSELECT pg_sleep(0.5);", null)
                 .file("r3.sql", "-- revision: r3\n-- revises: r1\n-- depends-on: r2\n\n-- +upgrade\n"
                         + "CREATE TABLE three (id int);\n");
@@ -83,9 +86,7 @@ class PipelinedRevisionsIntegrationTests {
     @Test
     void aFailedDowngradeCommitStopsTheDowngradeSentBehindIt() {
         workspace.files()
-                .revision("r1", null, "CREATE TABLE parent (id int PRIMARY KEY);\n"
-                        + "CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);",
-                        "DROP TABLE child;\nDROP TABLE parent;")
+                .revision("r1", null, DEFERRED_FOREIGN_KEY, "DROP TABLE child;\nDROP TABLE parent;")
                 .revision("r2", "r1", "CREATE TABLE two (id int);", "INSERT INTO child VALUES (42);\nDROP TABLE two;")
                 .revision("r3", "r2", "CREATE TABLE three (id int);", "DROP TABLE three;");
         workspace.retort().upgrade(Target.HEADS).blockLast();

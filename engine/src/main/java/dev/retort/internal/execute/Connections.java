@@ -5,7 +5,6 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
-import io.r2dbc.spi.Result;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -107,9 +106,20 @@ public final class Connections {
      * @return the affected row count (0 for DDL)
      */
     public static Mono<Long> execute(Connection connection, String sql) {
-        return Flux.from(connection.createStatement(sql).execute())
-                .concatMap(Result::getRowsUpdated)
-                .reduce(0L, Long::sum);
+        return rowsPerStatement(connection, sql).reduce(0L, Long::sum);
+    }
+
+    /**
+     * Executes a query string of one or more statements without parameters.
+     *
+     * @param connection the connection
+     * @param sql        the statements
+     * @return each statement's affected row count (0 for DDL), as its result arrives; a statement
+     *     the driver refuses while creating it fails the stream rather than the call
+     */
+    static Flux<Long> rowsPerStatement(Connection connection, String sql) {
+        return Flux.defer(() -> connection.createStatement(sql).execute())
+                .concatMap(result -> Flux.from(result.getRowsUpdated()).reduce(0L, Long::sum));
     }
 
     /**

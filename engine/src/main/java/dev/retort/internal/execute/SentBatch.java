@@ -1,7 +1,6 @@
 package dev.retort.internal.execute;
 
 import io.r2dbc.spi.Connection;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
@@ -53,8 +52,7 @@ record SentBatch(StatementBatch batch, long sentAt, Mono<Outcome> outcome) {
         long sentAt = System.nanoTime();
         List<Arrival> arrivals = new ArrayList<>();
         AtomicBoolean refused = new AtomicBoolean();
-        Mono<Outcome> outcome = Flux.defer(() -> connection.createStatement(batch.sql()).execute())
-                .concatMap(result -> Flux.from(result.getRowsUpdated()).reduce(0L, Long::sum))
+        Mono<Outcome> outcome = Connections.rowsPerStatement(connection, batch.sql())
                 .doOnNext(rows -> arrivals.add(new Arrival(rows, System.nanoTime())))
                 .then(Mono.fromSupplier(() -> new Outcome(arrivals, null)))
                 .onErrorResume(error -> {

@@ -89,12 +89,10 @@ final class StepRunner {
     private Optional<Flux<MigrationEvent>> pipelined(List<PreparedStep> steps, int i, RunSession.Session held,
             Ahead ahead, long turn) {
         PreparedStep step = steps.get(i);
-        Optional<SentBatch> sent = ahead.take(i)
-                .or(() -> oneBatch(step, null, held).flatMap(batch -> SentBatch.send(held.work(), batch)));
+        Optional<SentBatch> sent = ahead.take(i).or(() -> sendOneBatch(step, null, held));
         sent.ifPresent(current -> {
             if (i + 1 < steps.size() && steps.get(i + 1).script().transactional()) {
-                oneBatch(steps.get(i + 1), step, held).flatMap(batch -> SentBatch.send(held.work(), batch))
-                        .ifPresent(next -> ahead.put(i + 1, next));
+                sendOneBatch(steps.get(i + 1), step, held).ifPresent(next -> ahead.put(i + 1, next));
             }
         });
         return sent.map(current -> received(step, current, turn, held, ahead));
@@ -103,10 +101,17 @@ final class StepRunner {
     /**
      * @param step     a transactional step
      * @param previous the step it is sent behind, whose commit it checks first; {@code null} if none
-     * @return its whole transaction as one batch, when its section is in memory and fits one
+     * @return its whole transaction, sent as one batch; empty when it does not fit one or the driver
+     *     refuses it (nothing was sent)
      */
+    private Optional<SentBatch> sendOneBatch(PreparedStep step, PreparedStep previous, RunSession.Session held) {
+        return oneBatch(step, previous, held).flatMap(batch -> SentBatch.send(held.work(), batch));
+    }
+
+    /** @return the step's whole transaction as one batch, when its section is in memory and fits one */
     private Optional<StatementBatch> oneBatch(PreparedStep step, PreparedStep previous, RunSession.Session held) {
-        if (!step.section().inMemory()) {
+        // A longer section would be split here only to be found too long.
+        if (!step.section().fitsIn(StatementBatch.MAX_CHARS)) {
             return Optional.empty();
         }
         List<Part> parts = new ArrayList<>();
@@ -178,9 +183,7 @@ final class StepRunner {
     private Flux<MigrationEvent> execute(RunSession.Session held, PreparedStep step, StatementBatch batch) {
         return Flux.defer(() -> {
             Progress progress = new Progress(System.nanoTime());
-            // Deferred, so that a statement the driver refuses while creating it fails this stream.
-            return Flux.defer(() -> held.work().createStatement(batch.sql()).execute())
-                    .concatMap(result -> Flux.from(result.getRowsUpdated()).reduce(0L, Long::sum))
+            return Connections.rowsPerStatement(held.work(), batch.sql())
                     .concatMap(rows -> Mono.justOrEmpty(progress.next(step, batch, rows, System.nanoTime())))
                     .onErrorResume(error -> progress.completed == 0 && batch.parts().size() > 1
                             && ErrorTranslation.isDriverRejection(error), error -> oneByOne(held, step, batch))

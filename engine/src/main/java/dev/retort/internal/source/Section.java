@@ -68,6 +68,14 @@ public final class Section {
     }
 
     /**
+     * @param chars a number of characters
+     * @return whether the text is in memory and shorter than that, so its statements are too
+     */
+    public boolean fitsIn(int chars) {
+        return inMemory() && text.length() < chars;
+    }
+
+    /**
      * @param origin the file name for error messages
      * @return the section's statements, split on subscription; a streamed section is read on a
      *     bounded-elastic worker, one statement at a time as they are requested
