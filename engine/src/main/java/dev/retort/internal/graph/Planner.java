@@ -54,6 +54,10 @@ public final class Planner {
      */
     public static Plan upgrade(RevisionGraph graph, Set<String> currentRows, String target) {
         Target parsed = TargetParser.parse(target);
+        if (alreadyThere(graph, currentRows, parsed)) {
+            // What nearly every run finds, known without walking the whole history.
+            return new Plan(Direction.UPGRADE, target, currentRows, List.of(), currentRows);
+        }
         VersionRows rows = VersionRows.of(graph, currentRows);
         if (parsed instanceof Target.Relative relative && relative.offset() < 0) {
             throw new TargetException(target, "Upgrade target '" + target + "' steps backward; use 'retort"
@@ -150,6 +154,18 @@ public final class Planner {
 
     private static Set<String> rangePoints(RevisionGraph graph, VersionRows rows, Target side) {
         return new TargetResolver(graph, rows.heads(), "show", side.expression()).upgradeTargets(side);
+    }
+
+    /**
+     * Whether the rows are exactly the graph's heads and the target asks for nothing beyond them:
+     * {@code heads}, or {@code head} of a graph that has one. Then every revision is applied and
+     * the rows need no repair, so the plan is empty.
+     */
+    private static boolean alreadyThere(RevisionGraph graph, Set<String> currentRows, Target target) {
+        List<String> heads = graph.heads();
+        boolean headsOnly = target instanceof Target.Heads
+                || target instanceof Target.Head head && head.offset() == 0 && heads.size() == 1;
+        return headsOnly && currentRows.size() == heads.size() && currentRows.containsAll(heads);
     }
 
     private static TargetResolver resolver(RevisionGraph graph, VersionRows rows, String verb, String target) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retort.error.TargetException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,29 @@ class BranchAndMergeUnitTests {
                     .isInstanceOf(TargetException.class)
                     .hasMessage("'r1' has several heads: f2, r3. Name one of them, or a branch label that leads to one.")
                     .extracting(e -> ((TargetException) e).candidates()).isEqualTo(List.of("f2", "r3"));
+        }
+    }
+
+    @Nested
+    class AtEveryHead {
+
+        @Test
+        void upgradingToTheHeadsPlansNothingAndKeepsTheRows() {
+            for (RevisionGraph graph : List.of(branched, merged)) {
+                Set<String> heads = Set.copyOf(graph.heads());
+                Plan plan = Planner.upgrade(graph, heads, "heads");
+
+                assertThat(plan.steps()).isEmpty();
+                assertThat(plan.rowsAfter()).isEqualTo(heads);
+            }
+            assertThat(Planner.upgrade(merged, rows("m"), "head").steps()).isEmpty();
+        }
+
+        @Test
+        void headStillRefusesAGraphWithSeveralHeads() {
+            assertThatThrownBy(() -> Planner.upgrade(branched, rows("f2", "r3"), "head"))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessageContaining("f2, r3");
         }
     }
 
