@@ -79,7 +79,7 @@ public final class Main {
         Terminal terminal = Terminal.of(out, err, interactive, environment, Arrays.asList(args).contains("--no-color"));
         RetortCommand root = new RetortCommand(terminal, environment, workingDirectory);
         Failures failures = new Failures(root);
-        return new CommandLine(root)
+        return Subcommands.addFor(new CommandLine(root), args)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setColorScheme(CommandLine.Help.defaultColorScheme(terminal.colour() ? Ansi.ON : Ansi.OFF))

@@ -24,6 +24,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -35,10 +38,6 @@ import java.util.concurrent.Callable;
 @Command(name = "retort", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class, sortOptions = false,
         description = "Reactive schema migrations for PostgreSQL over R2DBC, with Alembic's revision model.",
-        subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-                CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class,
-                ShowCommand.class, StampCommand.class, MergeCommand.class, CheckCommand.class,
-                ValidateCommand.class, HelpCommand.class},
         footerHeading = "%nConfiguration:%n",
         footer = {"  A flag wins over its environment variable, which wins over retort.properties",
                 "  in the working directory (keys: url, user, password, migrations, schema,",
@@ -49,6 +48,19 @@ import java.util.concurrent.Callable;
                 "2:usage error or invalid migration files (nothing was executed)",
                 "3:cannot connect, authenticate, or acquire the lock in time"})
 public final class RetortCommand implements Callable<Integer> {
+
+    /**
+     * The subcommands by name, in the order help lists them. They are registered by
+     * {@link Subcommands}, which builds picocli's model only for the one a command line names.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = inOrder(List.of(
+            Map.entry("init", InitCommand.class), Map.entry("revision", RevisionCommand.class),
+            Map.entry("upgrade", UpgradeCommand.class), Map.entry("downgrade", DowngradeCommand.class),
+            Map.entry("current", CurrentCommand.class), Map.entry("history", HistoryCommand.class),
+            Map.entry("heads", HeadsCommand.class), Map.entry("branches", BranchesCommand.class),
+            Map.entry("show", ShowCommand.class), Map.entry("stamp", StampCommand.class),
+            Map.entry("merge", MergeCommand.class), Map.entry("check", CheckCommand.class),
+            Map.entry("validate", ValidateCommand.class), Map.entry("help", HelpCommand.class)));
 
     @Mixin
     private GlobalOptions options;
@@ -73,6 +85,12 @@ public final class RetortCommand implements Callable<Integer> {
             session = new Session(options, terminal, environment, workingDirectory);
         }
         return session;
+    }
+
+    private static Map<String, Class<?>> inOrder(List<Map.Entry<String, Class<?>>> entries) {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        entries.forEach(entry -> map.put(entry.getKey(), entry.getValue()));
+        return Collections.unmodifiableMap(map);
     }
 
     /** {@code retort} alone is a usage error: say which commands there are. */
