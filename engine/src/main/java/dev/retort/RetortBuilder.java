@@ -8,8 +8,10 @@ import dev.retort.internal.history.TableNames;
 import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Configures a {@link Retort}. Defaults: schema {@code public}, table prefix {@code retort}
@@ -31,6 +33,7 @@ public final class RetortBuilder {
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration connectRetry = Duration.ZERO;
+    private Path manifests;
 
     RetortBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -85,6 +88,23 @@ public final class RetortBuilder {
         return this;
     }
 
+    /**
+     * Keeps a manifest of the migration files' headers in this directory (created if missing),
+     * with each file's size, inode, modification and change time. A later process whose files are
+     * all unchanged then decides that nothing is pending without reading them: what every start
+     * of a command-line tool pays. A run with work still reads every file. The manifest is a
+     * cache: when it cannot be read or written, the files are read. Only files whose every stamp
+     * is known qualify (a directory source on a Unix file system). Default: none, so that a
+     * library writes no file its application did not ask for.
+     *
+     * @param directory the directory, e.g. {@code ~/.cache/retort}
+     * @return this builder
+     */
+    public RetortBuilder manifestDirectory(Path directory) {
+        this.manifests = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
     private static Duration nonNegative(String what, Duration value) {
         if (value == null || value.isNegative()) {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The " + what + " must be zero or positive, not "
@@ -103,6 +123,7 @@ public final class RetortBuilder {
                     "No migration source: call migrations(MigrationSource.directory(...)) or .classpath(...).");
         }
         TableNames names = TableNames.of(schema, tablePrefix);
-        return new Retort(new Settings(new Connections(connectionFactory, connectRetry), source, names, lockTimeout));
+        return new Retort(new Settings(new Connections(connectionFactory, connectRetry), source, names, lockTimeout,
+                Optional.ofNullable(manifests)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.retort.internal.execute;
 
-import dev.retort.internal.source.Catalog;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 
@@ -16,14 +15,15 @@ final class FilesAndDatabase {
     }
 
     /**
-     * @param files    loads the catalog; subscribed once
+     * @param files    reads the files; subscribed once
      * @param database the database work
-     * @param <T>      its result
+     * @param <F>      what the files give
+     * @param <T>      what the database gives
      * @return both results; fails with the files' error if there is one, else the database's
      */
-    static <T> Mono<Tuple2<Catalog, T>> read(Mono<Catalog> files, Mono<T> database) {
+    static <F, T> Mono<Tuple2<F, T>> read(Mono<F> files, Mono<T> database) {
         return Mono.defer(() -> {
-            Mono<Catalog> catalog = files.cache();
+            Mono<F> catalog = files.cache();
             // If the files fail too, zip reports their error and cancels this waiting branch.
             Mono<T> databaseAfterFiles = database.onErrorResume(e -> catalog.onErrorResume(fileError -> Mono.never())
                     .then(Mono.error(e)));

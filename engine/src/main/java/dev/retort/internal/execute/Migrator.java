@@ -14,7 +14,9 @@ import dev.retort.internal.graph.Planner;
 import dev.retort.internal.graph.Step;
 import dev.retort.internal.history.HistorySql;
 import dev.retort.internal.lock.AdvisoryLock;
+import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.source.Catalog;
+import dev.retort.internal.source.Headers;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,8 +27,9 @@ import java.util.Set;
 
 /**
  * The runs that change the database: upgrade, downgrade and stamp. Each run reads and validates
- * the scripts while it reads the version table; if an upgrade or downgrade has nothing to do, it
- * ends there. Otherwise it takes the lock, re-reads the version table under it, plans, checks every
+ * the scripts while it reads the version table (an upgrade or downgrade only their headers when a
+ * manifest of unchanged files has them, see {@link Headers}); if an upgrade or downgrade has
+ * nothing to do, it ends there. Otherwise it takes the lock, re-reads the version table under it, plans, checks every
  * step, and only then creates Retort's tables (if needed) and applies the steps in order. The check
  * starts before the lock is taken, on the plan read without it ({@link EarlyCheck}).
  */
@@ -61,17 +64,26 @@ public final class Migrator {
             Mono<DatabaseState> state = settings.connections()
                     .with(connection -> reader.read(connection).onErrorMap(ErrorTranslation::general).flux())
                     .single();
-            return FilesAndDatabase.read(Catalog.load(settings.source()), state).flatMapMany(read -> {
-                Catalog catalog = read.getT1();
-                List<Step> seen = stepsSeen(operation, target, catalog, read.getT2());
-                return seen.isEmpty() && read.getT2().dirtyMark().isEmpty()
-                        ? upToDate(operation, target, read.getT2(), started)
-                        : Flux.using(() -> EarlyCheck.start(seen, catalog),
-                                check -> run(operation, target, catalog, started, (held, locked, outcome) ->
-                                        apply(operation, target, held, catalog, locked, outcome, check)),
-                                EarlyCheck::stop);
-            });
+            return FilesAndDatabase.read(Headers.load(settings.source(), settings.manifests()), state)
+                    .flatMapMany(read -> nothingToDo(operation, target, read.getT1().graph(), read.getT2())
+                            ? upToDate(operation, target, read.getT2(), started)
+                            : read.getT1().catalog().flatMapMany(catalog ->
+                                    work(operation, target, catalog, read.getT2(), started)));
         });
+    }
+
+    private static boolean nothingToDo(Operation operation, String target, RevisionGraph graph, DatabaseState state) {
+        return state.dirtyMark().isEmpty() && stepsSeen(operation, target, graph, state).isEmpty();
+    }
+
+    private Flux<MigrationEvent> work(Operation operation, String target, Catalog catalog, DatabaseState state,
+            long started) {
+        // Planned again on the catalog: a graph from a manifest may be older than the files now read.
+        List<Step> seen = stepsSeen(operation, target, catalog.graph(), state);
+        return Flux.using(() -> EarlyCheck.start(seen, catalog),
+                check -> run(operation, target, catalog, started, (held, locked, outcome) ->
+                        apply(operation, target, held, catalog, locked, outcome, check)),
+                EarlyCheck::stop);
     }
 
     /**
@@ -80,9 +92,9 @@ public final class Migrator {
      * lock and reads again. Every deploy with nothing pending stops there, without a second
      * connection or the lock. A dirty database is not planned for until it is read under the lock.
      */
-    private static List<Step> stepsSeen(Operation operation, String target, Catalog catalog, DatabaseState state) {
+    private static List<Step> stepsSeen(Operation operation, String target, RevisionGraph graph, DatabaseState state) {
         return state.dirtyMark().isPresent() ? List.of()
-                : Plans.plan(operation, catalog.graph(), state.heads(), target).steps();
+                : Plans.plan(operation, graph, state.heads(), target).steps();
     }
 
     private static Flux<MigrationEvent> upToDate(Operation operation, String target, DatabaseState state, long started) {

@@ -4,7 +4,9 @@ import dev.retort.internal.history.HistorySql;
 import dev.retort.internal.history.TableNames;
 import dev.retort.spi.MigrationSource;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Everything a run needs to know, fixed when a {@code Retort} is built.
@@ -13,8 +15,10 @@ import java.time.Duration;
  * @param source      where the scripts come from
  * @param names       the schema and table names
  * @param lockTimeout how long to wait for another run's lock
+ * @param manifests   where the manifests of parsed files are kept between processes, if anywhere
  */
-public record Settings(Connections connections, MigrationSource source, TableNames names, Duration lockTimeout) {
+public record Settings(Connections connections, MigrationSource source, TableNames names, Duration lockTimeout,
+        Optional<Path> manifests) {
 
     /** @return the SQL for Retort's tables */
     public HistorySql sql() {

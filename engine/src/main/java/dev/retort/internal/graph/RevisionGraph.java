@@ -67,6 +67,17 @@ public final class RevisionGraph {
         if (!problems.isEmpty()) {
             throw new RevisionGraphException(problems);
         }
+        return ofValidated(revisions);
+    }
+
+    /**
+     * Builds the graph of revisions that {@link #of} accepted before, without checking them again:
+     * a manifest of unchanged files, say, whose own checksum shows it is as it was written.
+     *
+     * @param revisions revisions that once formed a valid graph
+     * @return the graph
+     */
+    public static RevisionGraph ofValidated(Collection<Revision> revisions) {
         Map<String, Revision> byId = new HashMap<>();
         revisions.forEach(revision -> byId.put(revision.id(), revision));
         return new RevisionGraph(byId);

@@ -33,22 +33,31 @@ public record Catalog(Map<String, Script> scripts, RevisionGraph graph, String s
      * @return a cold {@code Mono} that fails with a {@link RetortException} for invalid files
      */
     public static Mono<Catalog> load(MigrationSource source) {
-        return Mono.fromCallable(() -> read(source)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> {
+            Listing files = Listing.of(source);
+            return files.cached().orElseGet(files::read);
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static Catalog read(MigrationSource source) {
-        List<ScriptResource> resources = list(source);
-        return CatalogCache.get(source.description(), resources, () -> read(source, resources));
-    }
-
-    private static Catalog read(MigrationSource source, List<ScriptResource> resources) {
+    /**
+     * @param source    the source
+     * @param resources its files
+     * @return the catalog they make
+     * @throws RetortException for invalid files
+     */
+    static Catalog parse(MigrationSource source, List<ScriptResource> resources) {
         List<Script> scripts = resources.stream().map(ScriptParser::parse).toList();
         RevisionGraph graph = RevisionGraph.of(scripts.stream().map(Catalog::revision).toList());
         Map<String, Script> byId = scripts.stream().collect(Collectors.toUnmodifiableMap(Script::id, Function.identity()));
         return new Catalog(byId, graph, source.description());
     }
 
-    private static List<ScriptResource> list(MigrationSource source) {
+    /**
+     * @param source the source
+     * @return its files, as listed now
+     * @throws RetortException when the source cannot be listed
+     */
+    static List<ScriptResource> list(MigrationSource source) {
         try {
             return source.scripts();
         } catch (IOException e) {
@@ -57,7 +66,7 @@ public record Catalog(Map<String, Script> scripts, RevisionGraph graph, String s
         }
     }
 
-    private static Revision revision(Script script) {
+    static Revision revision(Script script) {
         return new Revision(script.id(), script.parents(), script.dependsOn(), script.branchLabels(), script.location());
     }
 

@@ -1,15 +1,10 @@
 package dev.retort.internal.source;
 
-import dev.retort.spi.ScriptResource;
-
 import java.lang.ref.SoftReference;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The catalogs this process read last, by source, kept while their files are unchanged: a process
@@ -29,57 +24,40 @@ final class CatalogCache {
         }
     };
 
-    /** What identifies one file's version: where it is and its stamp. */
-    private record FileVersion(String location, FileStamp stamp) {
-    }
-
-    private record Entry(List<FileVersion> version, Catalog catalog) {
+    private record Entry(List<FileVersion> versions, Catalog catalog) {
     }
 
     private CatalogCache() {
     }
 
     /**
-     * @param source    the source's description
-     * @param resources its files, as listed now
-     * @param read      reads and validates them when the cache cannot answer
-     * @return the catalog
+     * @param source   the source's description
+     * @param versions its files' versions now
+     * @return the catalog read from exactly these versions, if this process still holds it
      */
-    static Catalog get(String source, List<ScriptResource> resources, Supplier<Catalog> read) {
-        Optional<List<FileVersion>> version = version(resources);
-        if (version.isEmpty()) {
-            return read.get();
-        }
-        Optional<Catalog> cached = cached(source, version.get());
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        Catalog catalog = read.get();
-        synchronized (ENTRIES) {
-            ENTRIES.put(source, new SoftReference<>(new Entry(version.get(), catalog)));
-        }
-        return catalog;
-    }
-
-    private static Optional<Catalog> cached(String source, List<FileVersion> version) {
+    static Optional<Catalog> cached(String source, List<FileVersion> versions) {
         synchronized (ENTRIES) {
             SoftReference<Entry> reference = ENTRIES.get(source);
             Entry entry = reference == null ? null : reference.get();
-            return entry != null && entry.version().equals(version) ? Optional.of(entry.catalog()) : Optional.empty();
+            return entry != null && entry.versions().equals(versions) ? Optional.of(entry.catalog()) : Optional.empty();
         }
     }
 
-    /** @return every file's location and stamp, or empty if one has no settled stamp */
-    private static Optional<List<FileVersion>> version(List<ScriptResource> resources) {
-        Instant now = Instant.now();
-        List<FileVersion> version = new ArrayList<>(resources.size());
-        for (ScriptResource resource : resources) {
-            Optional<FileStamp> stamp = resource instanceof Stamped stamped ? stamped.stamp() : Optional.empty();
-            if (stamp.isEmpty() || !stamp.get().settled(now)) {
-                return Optional.empty();
-            }
-            version.add(new FileVersion(resource.location(), stamp.get()));
+    /**
+     * @param source   the source's description
+     * @param versions the versions the catalog was read from
+     * @param catalog  the catalog
+     */
+    static void put(String source, List<FileVersion> versions, Catalog catalog) {
+        synchronized (ENTRIES) {
+            ENTRIES.put(source, new SoftReference<>(new Entry(versions, catalog)));
         }
-        return Optional.of(version);
+    }
+
+    /** Forgets every catalog, as a new process starts; for tests that play one. */
+    static void clear() {
+        synchronized (ENTRIES) {
+            ENTRIES.clear();
+        }
     }
 }

@@ -1,9 +1,13 @@
 package dev.retort.internal.source;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What identifies one version of a file: size, inode, modification and change time. The change
@@ -16,7 +20,7 @@ import java.util.Map;
  * @param modified the modification time
  * @param changed  the change time
  */
-record FileStamp(long size, Object inode, FileTime modified, FileTime changed) {
+record FileStamp(long size, long inode, FileTime modified, FileTime changed) {
 
     /** The attributes read with one {@code stat}. */
     static final String UNIX_ATTRIBUTES = "unix:isRegularFile,size,ino,lastModifiedTime,ctime";
@@ -25,7 +29,7 @@ record FileStamp(long size, Object inode, FileTime modified, FileTime changed) {
     static final Duration SETTLE = Duration.ofSeconds(3);
 
     static FileStamp of(Map<String, Object> unix) {
-        return new FileStamp((Long) unix.get("size"), unix.get("ino"), (FileTime) unix.get("lastModifiedTime"),
+        return new FileStamp((Long) unix.get("size"), (Long) unix.get("ino"), (FileTime) unix.get("lastModifiedTime"),
                 (FileTime) unix.get("ctime"));
     }
 
@@ -35,5 +39,18 @@ record FileStamp(long size, Object inode, FileTime modified, FileTime changed) {
      */
     boolean settled(Instant now) {
         return changed.toInstant().isBefore(now.minus(SETTLE));
+    }
+
+    /** Writes the stamp for {@link #read}; the times to the nanosecond, as the file system keeps them. */
+    void write(DataOutput out) throws IOException {
+        out.writeLong(size);
+        out.writeLong(inode);
+        out.writeLong(modified.to(TimeUnit.NANOSECONDS));
+        out.writeLong(changed.to(TimeUnit.NANOSECONDS));
+    }
+
+    static FileStamp read(DataInput in) throws IOException {
+        return new FileStamp(in.readLong(), in.readLong(), FileTime.from(in.readLong(), TimeUnit.NANOSECONDS),
+                FileTime.from(in.readLong(), TimeUnit.NANOSECONDS));
     }
 }

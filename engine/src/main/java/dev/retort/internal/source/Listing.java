@@ -1,0 +1,36 @@
+package dev.retort.internal.source;
+
+import dev.retort.spi.MigrationSource;
+import dev.retort.spi.ScriptResource;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A source's files as listed now, and their versions when every one has a settled stamp: what
+ * decides whether a catalog read before still holds.
+ *
+ * @param source    the source
+ * @param resources its files
+ * @param versions  their versions, or empty when they must be read
+ */
+record Listing(MigrationSource source, List<ScriptResource> resources, Optional<List<FileVersion>> versions) {
+
+    /** Lists the source's files and stamps them; blocks on file access. */
+    static Listing of(MigrationSource source) {
+        List<ScriptResource> resources = Catalog.list(source);
+        return new Listing(source, resources, FileVersion.of(resources));
+    }
+
+    /** @return the catalog this process read from exactly these files, if it still holds it */
+    Optional<Catalog> cached() {
+        return versions.flatMap(v -> CatalogCache.cached(source.description(), v));
+    }
+
+    /** @return the catalog, read from the files now and kept for the next run when they are stamped */
+    Catalog read() {
+        Catalog catalog = Catalog.parse(source, resources);
+        versions.ifPresent(v -> CatalogCache.put(source.description(), v, catalog));
+        return catalog;
+    }
+}

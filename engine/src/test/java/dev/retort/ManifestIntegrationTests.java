@@ -1,0 +1,95 @@
+package dev.retort;
+
+import dev.retort.event.MigrationEvent;
+import dev.retort.event.RevisionApplied;
+import dev.retort.event.RunCompleted;
+import dev.retort.internal.source.SourceTestAccess;
+import dev.retort.spi.MigrationSource;
+import dev.retort.test.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a manifest directory, a new process whose files are unchanged finds from the manifest
+ * whether anything is pending; when something is, it reads the files and runs them as without one.
+ */
+class ManifestIntegrationTests {
+
+    /** Longer than the engine waits before it trusts a file's stamp. */
+    private static final long SETTLE_MILLIS = 3_500;
+
+    @RegisterExtension
+    static final PostgresDatabase db = new PostgresDatabase();
+
+    @RegisterExtension
+    final MigrationWorkspace workspace = new MigrationWorkspace(db);
+
+    @TempDir
+    Path manifests;
+
+    private Retort retort() {
+        return Retort.builder(db.connectionFactory()).migrations(MigrationSource.directory(workspace.directory()))
+                .manifestDirectory(manifests).build();
+    }
+
+    /** Runs as the first run of a new process: nothing the files gave an earlier run is held. */
+    private List<MigrationEvent> inANewProcess(Operation operation, Target target) {
+        SourceTestAccess.forgetCatalogs();
+        Retort retort = retort();
+        return (operation == Operation.UPGRADE ? retort.upgrade(target) : retort.downgrade(target)).collectList().block();
+    }
+
+    private static List<String> applied(List<MigrationEvent> events) {
+        return events.stream().filter(RevisionApplied.class::isInstance).map(e -> ((RevisionApplied) e).revision()).toList();
+    }
+
+    private boolean nextRunUsesTheManifest() {
+        SourceTestAccess.forgetCatalogs();
+        return SourceTestAccess.servedByManifest(MigrationSource.directory(workspace.directory()), manifests);
+    }
+
+    @Test
+    void upgradesAndDowngradesAfterAManifestRunTheFilesAndANoOpNeedsOnlyTheManifest() throws Exception {
+        workspace.files()
+                .revision("r1", null, "CREATE TABLE one (id int);", "DROP TABLE one;")
+                .revision("r2", "r1", "CREATE TABLE two (id int);", "DROP TABLE two;");
+        Thread.sleep(SETTLE_MILLIS);
+
+        assertThat(applied(inANewProcess(Operation.UPGRADE, Target.parse("r1")))).containsExactly("r1");
+        assertThat(nextRunUsesTheManifest()).isTrue();
+
+        assertThat(applied(inANewProcess(Operation.UPGRADE, Target.HEADS))).containsExactly("r2");
+        assertThat(workspace.tables()).containsExactly("one", "retort_history", "retort_version", "two");
+
+        List<MigrationEvent> noOp = inANewProcess(Operation.UPGRADE, Target.HEADS);
+        assertThat(noOp).last().isInstanceOfSatisfying(RunCompleted.class, done -> {
+            assertThat(done.applied()).isZero();
+            assertThat(done.heads()).containsExactly("r2");
+        });
+
+        assertThat(applied(inANewProcess(Operation.DOWNGRADE, Target.BASE))).containsExactly("r2", "r1");
+        assertThat(workspace.tables()).containsExactly("retort_history", "retort_version");
+    }
+
+    @Test
+    void aFileEditedAfterItsManifestWasWrittenRunsAsEdited() throws Exception {
+        workspace.files()
+                .revision("r1", null, "CREATE TABLE one (id int);", null)
+                .revision("r2", "r1", "CREATE TABLE two (id int);", null);
+        Thread.sleep(SETTLE_MILLIS);
+        inANewProcess(Operation.UPGRADE, Target.parse("r1"));
+
+        workspace.files().revision("r2", "r1", "CREATE TABLE edited (id int);", null);
+        Thread.sleep(SETTLE_MILLIS);
+        assertThat(nextRunUsesTheManifest()).isFalse();
+
+        assertThat(applied(inANewProcess(Operation.UPGRADE, Target.HEADS))).containsExactly("r2");
+        assertThat(workspace.tables()).contains("one", "edited").doesNotContain("two");
+    }
+}

@@ -1,0 +1,203 @@
+package dev.retort.internal.source;
+
+import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.spi.MigrationSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new process whose files are unchanged since a run wrote their manifest builds the graph from
+ * it, and any change to the files, or a manifest it cannot use, makes it read them again.
+ */
+class ManifestUnitTests {
+
+    /** Files no test changes, written once and left to settle. */
+    @TempDir
+    static Path unchanged;
+
+    /** Files a test changes. */
+    @TempDir
+    Path changing;
+
+    @TempDir
+    Path manifests;
+
+    private Path migrations;
+
+    @BeforeAll
+    static void settledFiles() throws Exception {
+        writeFiles(unchanged);
+        settle();
+    }
+
+    @BeforeEach
+    void newProcess() {
+        CatalogCache.clear();
+        migrations = unchanged;
+    }
+
+    private static void write(Path directory, String id, String revises, String labels) throws IOException {
+        String header = "-- revision: " + id + "\n" + (revises == null ? "" : "-- revises: " + revises + "\n")
+                + (labels == null ? "" : "-- branch-labels: " + labels + "\n");
+        Files.writeString(directory.resolve(id + ".sql"), header + "-- +upgrade\nCREATE TABLE " + id + " (id int);\n");
+    }
+
+    private static void writeFiles(Path directory) throws IOException {
+        write(directory, "a1", null, null);
+        write(directory, "b2", "a1", "main");
+        write(directory, "c3", "a1", null);
+    }
+
+    private void changeableFiles() throws Exception {
+        migrations = changing;
+        writeFiles(migrations);
+        settle();
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(FileStamp.SETTLE.toMillis() + 500);
+    }
+
+    private Headers load() {
+        return Headers.load(MigrationSource.directory(migrations), Optional.of(manifests)).blockOptional().orElseThrow();
+    }
+
+    private List<Path> manifestFiles() throws IOException {
+        try (Stream<Path> files = Files.list(manifests)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void aNewProcessWithUnchangedFilesBuildsTheSameGraphFromTheManifest() throws Exception {
+        Headers read = load();
+        assertThat(read.fromManifest()).isFalse();
+        assertThat(manifestFiles()).hasSize(1);
+
+        CatalogCache.clear();
+        Headers fromManifest = load();
+
+        assertThat(fromManifest.fromManifest()).isTrue();
+        assertSameGraph(fromManifest.graph(), read.graph());
+        assertThat(fromManifest.catalog().block().script("b2").location()).isEqualTo(read.graph().revision("b2").origin());
+    }
+
+    private static void assertSameGraph(RevisionGraph actual, RevisionGraph expected) {
+        assertThat(actual.heads()).isEqualTo(expected.heads());
+        assertThat(actual.branchLabels()).isEqualTo(expected.branchLabels());
+        for (String id : List.of("a1", "b2", "c3")) {
+            assertThat(actual.revision(id)).isEqualTo(expected.revision(id));
+        }
+    }
+
+    @Test
+    void theSameProcessKeepsUsingTheCatalogItRead() throws Exception {
+        Headers read = load();
+
+        assertThat(load().fromManifest()).isFalse();
+        assertThat(load().catalog().block()).isSameAs(read.catalog().block());
+    }
+
+    @Test
+    void anEditedFileIsReadAgainAndItsManifestReplaced() throws Exception {
+        changeableFiles();
+        load();
+        write(migrations, "c3", "b2", null);
+        settle();
+        CatalogCache.clear();
+
+        Headers edited = load();
+        assertThat(edited.fromManifest()).isFalse();
+        assertThat(edited.graph().heads()).containsExactly("c3");
+
+        CatalogCache.clear();
+        Headers again = load();
+        assertThat(again.fromManifest()).isTrue();
+        assertThat(again.graph().revision("c3").parents()).containsExactly("b2");
+    }
+
+    @Test
+    void aNewOrRemovedFileIsSeen() throws Exception {
+        changeableFiles();
+        load();
+        write(migrations, "d4", "c3", null);
+        settle();
+        CatalogCache.clear();
+        assertThat(load().fromManifest()).isFalse();
+
+        Files.delete(migrations.resolve("d4.sql"));
+        CatalogCache.clear();
+        Headers removed = load();
+        assertThat(removed.fromManifest()).isFalse();
+        assertThat(removed.graph().contains("d4")).isFalse();
+    }
+
+    @Test
+    void filesChangedMomentsAgoGetNoManifest() throws Exception {
+        migrations = changing;
+        write(migrations, "a1", null, null);
+
+        assertThat(load().fromManifest()).isFalse();
+        assertThat(manifestFiles()).isEmpty();
+    }
+
+    @Test
+    void aDamagedManifestIsIgnoredAndWrittenAgain() throws Exception {
+        load();
+        Path manifest = manifestFiles().get(0);
+        byte[] whole = Files.readAllBytes(manifest);
+        Files.write(manifest, Arrays.copyOf(whole, whole.length / 2));
+        CatalogCache.clear();
+
+        assertThat(load().fromManifest()).isFalse();
+        assertThat(Files.readAllBytes(manifest)).isEqualTo(whole);
+    }
+
+    @Test
+    void aManifestAlteredInPlaceIsIgnored() throws Exception {
+        load();
+        Path manifest = manifestFiles().get(0);
+        byte[] bytes = Files.readAllBytes(manifest);
+        // The id "c3" as written (its length, then its characters) becomes "c4": only the checksum can tell.
+        int id = indexOf(bytes, new byte[] {0, 2, 'c', '3'});
+        bytes[id + 3] = '4';
+        Files.write(manifest, bytes);
+        CatalogCache.clear();
+
+        Headers read = load();
+        assertThat(read.fromManifest()).isFalse();
+        assertThat(read.graph().contains("c3")).isTrue();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
+    void aManifestDirectoryThatCannotBeWrittenOnlyMeansTheFilesAreRead() throws Exception {
+        Path notADirectory = Files.writeString(manifests.resolve("taken"), "a file, not a directory");
+
+        Headers read = Headers.load(MigrationSource.directory(migrations), Optional.of(notADirectory.resolve("retort")))
+                .blockOptional().orElseThrow();
+
+        assertThat(read.fromManifest()).isFalse();
+        assertThat(read.graph().heads()).containsExactlyInAnyOrder("b2", "c3");
+    }
+}
