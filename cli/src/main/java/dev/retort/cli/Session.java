@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.Retort;
+import dev.retort.RetortBuilder;
 import dev.retort.Revisions;
 import dev.retort.cli.config.ConfigKey;
 import dev.retort.cli.config.Database;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +30,9 @@ import java.util.function.Consumer;
  * the only place that blocks on the engine's publishers.
  */
 public final class Session {
+
+    /** The environment variable naming the directory of the engine's manifests. */
+    static final String CACHE_DIR = "RETORT_CACHE_DIR";
 
     private final GlobalOptions options;
     private final Map<String, String> environment;
@@ -90,13 +95,33 @@ public final class Session {
     }
 
     private Retort retort(ConnectionFactory connectionFactory) {
-        return Retort.builder(connectionFactory)
+        RetortBuilder builder = Retort.builder(connectionFactory)
                 .migrations(MigrationSource.directory(relativeIfInside(settings().migrations())))
                 .schema(settings().schema())
                 .tablePrefix(settings().tablePrefix())
                 .lockTimeout(settings().lockTimeout())
-                .connectRetry(settings().connectRetry())
-                .build();
+                .connectRetry(settings().connectRetry());
+        manifestDirectory().ifPresent(builder::manifestDirectory);
+        return builder.build();
+    }
+
+    /**
+     * Where the engine keeps the manifest of the migration files between runs, so that a run with
+     * unchanged files and nothing pending does not read them: {@value #CACHE_DIR} if set (empty:
+     * nowhere), else {@code retort} in the user's cache directory ({@code XDG_CACHE_HOME}, else
+     * {@code ~/.cache}).
+     */
+    private Optional<Path> manifestDirectory() {
+        String configured = environment.get(CACHE_DIR);
+        if (configured != null) {
+            return configured.isEmpty() ? Optional.empty() : Optional.of(Path.of(configured));
+        }
+        String xdg = environment.getOrDefault("XDG_CACHE_HOME", "");
+        if (Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg, "retort"));
+        }
+        String home = environment.getOrDefault("HOME", "");
+        return Path.of(home).isAbsolute() ? Optional.of(Path.of(home, ".cache", "retort")) : Optional.empty();
     }
 
     /**

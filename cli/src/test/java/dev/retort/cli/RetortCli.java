@@ -27,6 +27,9 @@ final class RetortCli {
     /** The launcher's flags: they make the many short runs of the test suite faster too. */
     private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
+    /** The engine's manifests of the test runs' migration files, kept in the build's directory. */
+    static final Path MANIFESTS = Path.of("target", "manifests").toAbsolutePath();
+
     private final Path workingDirectory;
     private final Map<String, String> environment = new LinkedHashMap<>();
 
@@ -93,6 +96,8 @@ final class RetortCli {
     private ProcessBuilder builder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("RETORT_") || name.equals("NO_COLOR"));
+        // The manifests go to this test run's directory, not the user's cache, unless a test says otherwise.
+        builder.environment().put("RETORT_CACHE_DIR", MANIFESTS.toString());
         builder.environment().putAll(environment);
         return builder;
     }

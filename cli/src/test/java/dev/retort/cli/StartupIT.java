@@ -79,6 +79,38 @@ class StartupIT {
         assertThat(classes(loadedWithEvents)).anyMatch(StartupIT::isNettyBufferEvent);
     }
 
+    /**
+     * A no-op after a run wrote the manifest of unchanged files plans from it: the parser of
+     * migration files is never loaded. Without a manifest directory the same no-op parses them.
+     */
+    @Test
+    void aNoOpInANewProcessPlansFromTheManifestWithoutParsingAFile() throws Exception {
+        db.reset();
+        Path migrations = Files.createDirectories(workingDirectory.resolve("migrations"));
+        Files.writeString(migrations.resolve("a1.sql"), "-- revision: a1\n-- +upgrade\nCREATE TABLE a (id int);\n");
+        Files.writeString(migrations.resolve("b2.sql"), "-- revision: b2\n-- revises: a1\n-- +upgrade\nCREATE TABLE b (id int);\n");
+        // The engine trusts a file's stamp only once it is 3 s old.
+        Thread.sleep(3_500);
+        Path manifests = workingDirectory.resolve("cache");
+        RetortCli retort = new RetortCli(workingDirectory).env("RETORT_URL", db.url())
+                .env("RETORT_CACHE_DIR", manifests.toString());
+        assertThatRun(retort.run("upgrade", "head")).succeeded();
+        try (var written = Files.list(manifests)) {
+            assertThat(written.toList()).hasSize(1);
+        }
+
+        Path withManifest = workingDirectory.resolve("with-manifest.classlist");
+        Path without = workingDirectory.resolve("without.classlist");
+        assertThatRun(retort.runWithJvmOptions(List.of("-XX:DumpLoadedClassList=" + withManifest), "upgrade", "head"))
+                .succeeded();
+        assertThatRun(retort.env("RETORT_CACHE_DIR", "")
+                .runWithJvmOptions(List.of("-XX:DumpLoadedClassList=" + without), "upgrade", "head")).succeeded();
+
+        String parser = "dev/retort/internal/source/ScriptParser";
+        assertThat(classes(withManifest)).doesNotContain(parser);
+        assertThat(classes(without)).contains(parser);
+    }
+
     /** Netty's Flight Recorder events: {@code io/netty/buffer/AllocateBufferEvent} and the like. */
     private static boolean isNettyBufferEvent(String className) {
         return className.startsWith("io/netty/buffer/") && className.endsWith("Event");
