@@ -16,12 +16,12 @@ import java.util.Optional;
  */
 public final class Headers {
 
-    private final MigrationSource source;
+    private final Listing files;
     private final RevisionGraph graph;
     private final Catalog catalog;
 
-    private Headers(MigrationSource source, RevisionGraph graph, Catalog catalog) {
-        this.source = source;
+    private Headers(Listing files, RevisionGraph graph, Catalog catalog) {
+        this.files = files;
         this.graph = graph;
         this.catalog = catalog;
     }
@@ -39,15 +39,15 @@ public final class Headers {
         Listing files = Listing.of(source);
         Optional<Catalog> cached = files.cached();
         if (cached.isPresent()) {
-            return new Headers(source, cached.get().graph(), cached.get());
+            return new Headers(files, cached.get().graph(), cached.get());
         }
         Optional<RevisionGraph> graph = manifests.flatMap(directory -> Manifest.read(directory, files));
         if (graph.isPresent()) {
-            return new Headers(source, graph.get(), null);
+            return new Headers(files, graph.get(), null);
         }
         Catalog catalog = files.read();
         manifests.ifPresent(directory -> Manifest.write(directory, files, catalog.graph()));
-        return new Headers(source, catalog.graph(), catalog);
+        return new Headers(files, catalog.graph(), catalog);
     }
 
     /** @return the revision graph */
@@ -55,9 +55,13 @@ public final class Headers {
         return graph;
     }
 
-    /** @return the catalog: at hand, or read now from the files (which may have changed since) */
+    /**
+     * @return the catalog: at hand, or read now from the files listed (whose content may have
+     *     changed since, as between any listing and reading)
+     */
     public Mono<Catalog> catalog() {
-        return catalog != null ? Mono.just(catalog) : Catalog.load(source);
+        return catalog != null ? Mono.just(catalog)
+                : Mono.fromCallable(files::read).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** @return whether the graph came from a manifest, without reading the files */
