@@ -23,11 +23,11 @@ final class FilesAndDatabase {
      */
     static <F, T> Mono<Tuple2<F, T>> read(Mono<F> files, Mono<T> database) {
         return Mono.defer(() -> {
-            Mono<F> catalog = files.cache();
+            Mono<F> read = files.cache();
             // If the files fail too, zip reports their error and cancels this waiting branch.
-            Mono<T> databaseAfterFiles = database.onErrorResume(e -> catalog.onErrorResume(fileError -> Mono.never())
+            Mono<T> databaseAfterFiles = database.onErrorResume(e -> read.onErrorResume(fileError -> Mono.never())
                     .then(Mono.error(e)));
-            return Mono.zip(catalog, databaseAfterFiles);
+            return Mono.zip(read, databaseAfterFiles);
         });
     }
 }

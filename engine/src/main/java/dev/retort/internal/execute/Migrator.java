@@ -11,10 +11,10 @@ import dev.retort.event.RunPlanned;
 import dev.retort.event.RunStarted;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.Step;
 import dev.retort.internal.history.HistorySql;
 import dev.retort.internal.lock.AdvisoryLock;
-import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.source.Catalog;
 import dev.retort.internal.source.Headers;
 import io.r2dbc.spi.Connection;
@@ -29,9 +29,10 @@ import java.util.Set;
  * The runs that change the database: upgrade, downgrade and stamp. Each run reads and validates
  * the scripts while it reads the version table (an upgrade or downgrade only their headers when a
  * manifest of unchanged files has them, see {@link Headers}); if an upgrade or downgrade has
- * nothing to do, it ends there. Otherwise it takes the lock, re-reads the version table under it, plans, checks every
- * step, and only then creates Retort's tables (if needed) and applies the steps in order. The check
- * starts before the lock is taken, on the plan read without it ({@link EarlyCheck}).
+ * nothing to do, it ends there. Otherwise it takes the lock, re-reads the version table under it,
+ * plans, checks every step, and only then creates Retort's tables (if needed) and applies the
+ * steps in order. The check starts before the lock is taken, on the plan read without it
+ * ({@link EarlyCheck}).
  */
 public final class Migrator {
 

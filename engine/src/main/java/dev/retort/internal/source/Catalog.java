@@ -66,7 +66,7 @@ public record Catalog(Map<String, Script> scripts, RevisionGraph graph, String s
         }
     }
 
-    static Revision revision(Script script) {
+    private static Revision revision(Script script) {
         return new Revision(script.id(), script.parents(), script.dependsOn(), script.branchLabels(), script.location());
     }
 
