@@ -17,8 +17,8 @@ public final class SourceTestAccess {
     }
 
     /**
-     * @return whether a run with this source and manifest directory would take its graph from the
-     *     manifest (it reads the files if not; this check itself keeps nothing)
+     * @return whether a run with this source and manifest directory takes its graph from the
+     *     manifest; when it does not, this reads the files and writes the manifest, as such a run would
      */
     public static boolean servedByManifest(MigrationSource source, Path manifests) {
         return Headers.load(source, Optional.of(manifests)).blockOptional().orElseThrow().fromManifest();
