@@ -9,6 +9,6 @@ final class VersionProvider implements IVersionProvider {
     public String[] getVersion() {
         String version = Main.class.getPackage().getImplementationVersion();
         return new String[] {"retort " + (version != null ? version : "(development build)"),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+                "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
 }

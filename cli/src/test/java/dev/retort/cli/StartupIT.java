@@ -6,10 +6,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
 import static dev.retort.cli.RunAssert.assertThatRun;
@@ -109,6 +114,28 @@ class StartupIT {
         String parser = "dev/retort/internal/source/ScriptParser";
         assertThat(classes(withManifest)).doesNotContain(parser);
         assertThat(classes(without)).contains(parser);
+        assertThat(classes(withManifest)).as("a record's generated equals, linked on its first call (the stamps')")
+                .doesNotContain("java/lang/runtime/ObjectMethods");
+    }
+
+    /**
+     * Retort's classes concatenate strings with {@code StringBuilder} ({@code -XDstringConcat=inline}
+     * in the parent pom): the default {@code invokedynamic} form is linked on each expression's
+     * first run, milliseconds of every CLI start.
+     */
+    @Test
+    void retortsClassesConcatenateStringsWithoutInvokedynamic() throws IOException {
+        List<String> linked = new ArrayList<>();
+        try (JarFile jar = new JarFile(RetortCli.jar().toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().startsWith("dev/retort/") && entry.getName().endsWith(".class")
+                        && new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1)
+                                .contains("makeConcatWithConstants")) {
+                    linked.add(entry.getName());
+                }
+            }
+        }
+        assertThat(linked).isEmpty();
     }
 
     /** Netty's Flight Recorder events: {@code io/netty/buffer/AllocateBufferEvent} and the like. */

@@ -28,6 +28,22 @@ record FileStamp(long size, long inode, FileTime modified, FileTime changed) {
     /** Longer than any file system's timestamp granularity (FAT's is 2 s). */
     static final Duration SETTLE = Duration.ofSeconds(3);
 
+    /*
+     * equals and hashCode are written out because a record's generated ones are linked through
+     * invokedynamic on their first call, which a fresh CLI process paid for in milliseconds on every
+     * run that compares stamps (the manifest).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileStamp stamp && size == stamp.size && inode == stamp.inode
+                && modified.equals(stamp.modified) && changed.equals(stamp.changed);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((Long.hashCode(size) * 31 + Long.hashCode(inode)) * 31 + modified.hashCode()) * 31 + changed.hashCode();
+    }
+
     static FileStamp of(Map<String, Object> unix) {
         return new FileStamp((Long) unix.get("size"), (Long) unix.get("ino"), (FileTime) unix.get("lastModifiedTime"),
                 (FileTime) unix.get("ctime"));

@@ -16,6 +16,17 @@ import java.util.Optional;
  */
 record FileVersion(String location, FileStamp stamp) {
 
+    // Written out, as FileStamp's are: a generated equals costs a fresh process its linking.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileVersion version && location.equals(version.location) && stamp.equals(version.stamp);
+    }
+
+    @Override
+    public int hashCode() {
+        return location.hashCode() * 31 + stamp.hashCode();
+    }
+
     /**
      * @param resources a source's files, as listed now
      * @return every file's version, or empty if one has no settled stamp (then the files are read)
