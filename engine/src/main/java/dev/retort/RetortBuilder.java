@@ -89,10 +89,11 @@ public final class RetortBuilder {
     }
 
     /**
-     * Keeps a manifest of the migration files' headers in this directory (created if missing),
-     * with each file's size, inode, modification and change time. A later process whose files are
-     * all unchanged then decides that nothing is pending without reading them: what every start
-     * of a command-line tool pays. A run with work still reads every file. The manifest is a
+     * Keeps a manifest of the migration files' headers, messages and checksums in this directory
+     * (created if missing), with each file's size, inode, modification and change time. A later
+     * process whose files are all unchanged then decides that nothing is pending, and answers
+     * {@link Retort#revisions()} and {@link Retort#validate()}, without reading them: what every
+     * start of a command-line tool pays. A run with work still reads every file. The manifest is a
      * cache: when it cannot be read or written, the files are read. Only files whose every stamp
      * is known qualify (a directory source on a Unix file system). Default: none, so that a
      * library writes no file its application did not ask for.

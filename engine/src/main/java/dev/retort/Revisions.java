@@ -2,8 +2,9 @@ package dev.retort;
 
 import dev.retort.internal.graph.Planner;
 import dev.retort.internal.graph.Revision;
-import dev.retort.internal.source.Catalog;
-import dev.retort.internal.source.Script;
+import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.source.Headers;
+import dev.retort.internal.source.ScriptSummary;
 
 import java.util.List;
 import java.util.Map;
@@ -19,21 +20,21 @@ import java.util.stream.Collectors;
  */
 public final class Revisions {
 
-    private final Catalog catalog;
+    private final RevisionGraph graph;
     private final List<RevisionInfo> ordered;
     private final Map<String, RevisionInfo> byId;
 
-    Revisions(Catalog catalog) {
-        this.catalog = catalog;
-        this.ordered = catalog.graph().revisions().stream().map(this::info).toList();
+    Revisions(Headers headers) {
+        this.graph = headers.graph();
+        this.ordered = graph.revisions().stream().map(revision -> info(revision, headers.summary(revision.id())))
+                .toList();
         this.byId = ordered.stream().collect(Collectors.toUnmodifiableMap(RevisionInfo::id, Function.identity()));
     }
 
-    private RevisionInfo info(Revision revision) {
-        Script script = catalog.script(revision.id());
+    private RevisionInfo info(Revision revision, ScriptSummary summary) {
         return new RevisionInfo(revision.id(), revision.parents(), revision.dependsOn(), revision.branchLabels(),
-                catalog.graph().children(revision.id()), script.message(), script.location(), script.transactional(),
-                script.checksum());
+                graph.children(revision.id()), summary.message(), summary.location(), summary.transactional(),
+                summary.checksum());
     }
 
     /** @return every revision, parents before children */
@@ -43,12 +44,12 @@ public final class Revisions {
 
     /** @return the ids of the revisions nothing revises, sorted */
     public List<String> heads() {
-        return catalog.graph().heads();
+        return graph.heads();
     }
 
     /** @return the ids of the revisions that revise nothing, sorted */
     public List<String> bases() {
-        return catalog.graph().bases();
+        return graph.bases();
     }
 
     /** @return the revisions two or more others revise, parents before children */
@@ -74,6 +75,6 @@ public final class Revisions {
      * @throws dev.retort.error.TargetException when the range cannot be resolved
      */
     public List<RevisionInfo> range(String range, Set<String> currentHeads) {
-        return Planner.range(catalog.graph(), currentHeads, range).stream().map(byId::get).toList();
+        return Planner.range(graph, currentHeads, range).stream().map(byId::get).toList();
     }
 }

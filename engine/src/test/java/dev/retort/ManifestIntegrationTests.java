@@ -54,12 +54,17 @@ class ManifestIntegrationTests {
         return SourceTestAccess.servedByManifest(MigrationSource.directory(workspace.directory()), manifests);
     }
 
-    @Test
-    void upgradesAndDowngradesAfterAManifestRunTheFilesAndANoOpNeedsOnlyTheManifest() throws Exception {
+    /** r1 and r2, each with a downgrade, old enough for their stamps to be trusted. */
+    private void twoSettledRevisions() throws Exception {
         workspace.files()
                 .revision("r1", null, "CREATE TABLE one (id int);", "DROP TABLE one;")
                 .revision("r2", "r1", "CREATE TABLE two (id int);", "DROP TABLE two;");
         Thread.sleep(SETTLE_MILLIS);
+    }
+
+    @Test
+    void upgradesAndDowngradesAfterAManifestRunTheFilesAndANoOpNeedsOnlyTheManifest() throws Exception {
+        twoSettledRevisions();
 
         assertThat(applied(inANewProcess(Operation.UPGRADE, Target.parse("r1")))).containsExactly("r1");
         assertThat(nextRunUsesTheManifest()).isTrue();
@@ -75,6 +80,27 @@ class ManifestIntegrationTests {
 
         assertThat(applied(inANewProcess(Operation.DOWNGRADE, Target.BASE))).containsExactly("r2", "r1");
         assertThat(workspace.tables()).containsExactly("retort_history", "retort_version");
+    }
+
+    @Test
+    void revisionsAndValidationFromTheManifestSayWhatTheFilesSayAndAnEditIsStillCaught() throws Exception {
+        twoSettledRevisions();
+        inANewProcess(Operation.UPGRADE, Target.HEADS);
+        SourceTestAccess.forgetCatalogs();
+        Revisions fromFiles = Retort.builder(db.connectionFactory())
+                .migrations(MigrationSource.directory(workspace.directory())).build().revisions().block();
+
+        assertThat(nextRunUsesTheManifest()).isTrue();
+        SourceTestAccess.forgetCatalogs();
+        assertThat(retort().revisions().block().all()).isEqualTo(fromFiles.all());
+        SourceTestAccess.forgetCatalogs();
+        assertThat(retort().validate().block().problems()).isEmpty();
+
+        workspace.files().revision("r1", null, "CREATE TABLE uno (id int);", "DROP TABLE uno;");
+        Thread.sleep(SETTLE_MILLIS);
+        SourceTestAccess.forgetCatalogs();
+        assertThat(retort().validate().block().problems()).extracting(ValidationReport.Problem::kind)
+                .containsExactly(ValidationReport.Kind.CHECKSUM_CHANGED);
     }
 
     @Test

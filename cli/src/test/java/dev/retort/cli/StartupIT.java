@@ -85,11 +85,12 @@ class StartupIT {
     }
 
     /**
-     * A no-op after a run wrote the manifest of unchanged files plans from it: the parser of
-     * migration files is never loaded. Without a manifest directory the same no-op parses them.
+     * A no-op after a run wrote the manifest of unchanged files plans from it, and {@code current}
+     * lists from it: the parser of migration files is never loaded. Without a manifest directory the
+     * same no-op parses them.
      */
     @Test
-    void aNoOpInANewProcessPlansFromTheManifestWithoutParsingAFile() throws Exception {
+    void aNoOpAndCurrentInANewProcessUseTheManifestWithoutParsingAFile() throws Exception {
         db.reset();
         Path migrations = Files.createDirectories(workingDirectory.resolve("migrations"));
         Files.writeString(migrations.resolve("a1.sql"), "-- revision: a1\n-- +upgrade\nCREATE TABLE a (id int);\n");
@@ -105,14 +106,19 @@ class StartupIT {
         }
 
         Path withManifest = workingDirectory.resolve("with-manifest.classlist");
+        Path current = workingDirectory.resolve("current.classlist");
         Path without = workingDirectory.resolve("without.classlist");
         assertThatRun(retort.runWithJvmOptions(List.of("-XX:DumpLoadedClassList=" + withManifest), "upgrade", "head"))
                 .succeeded();
+        RetortCli.Run currentRun = retort.runWithJvmOptions(List.of("-XX:DumpLoadedClassList=" + current), "current");
+        assertThatRun(currentRun).succeeded();
+        assertThat(currentRun.stdout()).contains("b2 (head)");
         assertThatRun(retort.env("RETORT_CACHE_DIR", "")
                 .runWithJvmOptions(List.of("-XX:DumpLoadedClassList=" + without), "upgrade", "head")).succeeded();
 
         String parser = "dev/retort/internal/source/ScriptParser";
         assertThat(classes(withManifest)).doesNotContain(parser);
+        assertThat(classes(current)).doesNotContain(parser);
         assertThat(classes(without)).contains(parser);
         assertThat(classes(withManifest)).as("a record's generated equals, linked on its first call (the stamps')")
                 .doesNotContain("java/lang/runtime/ObjectMethods");

@@ -6,6 +6,7 @@ import dev.retort.Operation;
 import dev.retort.ValidationReport;
 import dev.retort.internal.graph.Planner;
 import dev.retort.internal.source.Catalog;
+import dev.retort.internal.source.Headers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -28,9 +29,12 @@ public final class Inspector {
         this.reader = new StateReader(settings.sql());
     }
 
-    /** @return the migration files, read and validated on a bounded-elastic worker */
-    public Mono<Catalog> catalog() {
-        return Catalog.load(settings.source());
+    /**
+     * @return the migration files' graph and summaries, read and validated on a bounded-elastic
+     *     worker, or taken from the manifest of unchanged files
+     */
+    public Mono<Headers> headers() {
+        return Headers.load(settings.source(), settings.manifests());
     }
 
     /** @return the version table's rows */
@@ -85,7 +89,7 @@ public final class Inspector {
                 .with(connection -> reader.read(connection).zipWith(reader.history(connection).collectList()).flux())
                 .onErrorMap(ErrorTranslation::general)
                 .single();
-        return FilesAndDatabase.read(Catalog.load(settings.source()), database)
+        return FilesAndDatabase.read(headers(), database)
                 .map(read -> Validation.report(read.getT1(), read.getT2().getT1(), read.getT2().getT2()));
     }
 }

@@ -6,24 +6,32 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A source's revision graph, which tells whether a run has anything to do, and its catalog when the
- * files had to be read to build the graph. With a manifest directory, a new process whose files
- * are unchanged since a run wrote their {@link Manifest} builds the graph without reading a file;
- * only a run that then finds work reads them.
+ * A source's revision graph, which tells whether a run has anything to do, each revision's
+ * {@link ScriptSummary}, and the catalog when the files had to be read for them. With a manifest
+ * directory, a new process whose files are unchanged since a run wrote their {@link Manifest} takes
+ * all but the catalog from it without reading a file; only a run that then finds work reads them.
  */
 public final class Headers {
 
     private final Listing files;
     private final RevisionGraph graph;
+    private final Map<String, ScriptSummary> summaries;
     private final Catalog catalog;
 
-    private Headers(Listing files, RevisionGraph graph, Catalog catalog) {
+    private Headers(Listing files, RevisionGraph graph, Map<String, ScriptSummary> summaries, Catalog catalog) {
         this.files = files;
         this.graph = graph;
+        this.summaries = summaries;
         this.catalog = catalog;
+    }
+
+    /** @return headers taken from a manifest, for {@link Manifest#read} */
+    static Headers fromManifest(Listing files, RevisionGraph graph, Map<String, ScriptSummary> summaries) {
+        return new Headers(files, graph, summaries, null);
     }
 
     /**
@@ -39,20 +47,32 @@ public final class Headers {
         Listing files = Listing.of(source);
         Optional<Catalog> cached = files.cached();
         if (cached.isPresent()) {
-            return new Headers(files, cached.get().graph(), cached.get());
+            return of(files, cached.get());
         }
-        Optional<RevisionGraph> graph = manifests.flatMap(directory -> Manifest.read(directory, files));
-        if (graph.isPresent()) {
-            return new Headers(files, graph.get(), null);
+        Optional<Headers> fromManifest = manifests.flatMap(directory -> Manifest.read(directory, files));
+        if (fromManifest.isPresent()) {
+            return fromManifest.get();
         }
         Catalog catalog = files.read();
-        manifests.ifPresent(directory -> Manifest.write(directory, files, catalog.graph()));
-        return new Headers(files, catalog.graph(), catalog);
+        manifests.ifPresent(directory -> Manifest.write(directory, files, catalog));
+        return of(files, catalog);
+    }
+
+    private static Headers of(Listing files, Catalog catalog) {
+        return new Headers(files, catalog.graph(), null, catalog);
     }
 
     /** @return the revision graph */
     public RevisionGraph graph() {
         return graph;
+    }
+
+    /**
+     * @param id a revision of the graph
+     * @return its file's summary
+     */
+    public ScriptSummary summary(String id) {
+        return catalog != null ? ScriptSummary.of(catalog.script(id)) : summaries.get(id);
     }
 
     /**

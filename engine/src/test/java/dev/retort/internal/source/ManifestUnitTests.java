@@ -50,7 +50,8 @@ class ManifestUnitTests {
 
     private static void write(Path directory, String id, String revises, String labels) throws IOException {
         String header = "-- revision: " + id + "\n" + (revises == null ? "" : "-- revises: " + revises + "\n")
-                + (labels == null ? "" : "-- branch-labels: " + labels + "\n");
+                + (labels == null ? "" : "-- branch-labels: " + labels + "\n")
+                + (id.equals("c3") ? "-- message: Add c3\n-- transactional: false\n" : "");
         Files.writeString(directory.resolve(id + ".sql"), header + "-- +upgrade\nCREATE TABLE " + id + " (id int);\n");
     }
 
@@ -92,6 +93,23 @@ class ManifestUnitTests {
         assertThat(fromManifest.fromManifest()).isTrue();
         assertSameGraph(fromManifest.graph(), read.graph());
         assertThat(fromManifest.catalog().block().script("b2").location()).isEqualTo(read.graph().revision("b2").origin());
+    }
+
+    @Test
+    void theManifestKeepsWhatListingAndCheckingRevisionsNeed() {
+        Headers read = load();
+        CatalogCache.clear();
+        Headers fromManifest = load();
+
+        assertThat(fromManifest.fromManifest()).isTrue();
+        for (String id : List.of("a1", "b2", "c3")) {
+            assertThat(fromManifest.summary(id)).isEqualTo(read.summary(id));
+        }
+        assertThat(fromManifest.summary("c3").message()).isEqualTo("Add c3");
+        assertThat(fromManifest.summary("c3").transactional()).isFalse();
+        assertThat(fromManifest.summary("b2").transactional()).isTrue();
+        assertThat(fromManifest.summary("b2").checksum()).startsWith("sha256:")
+                .isNotEqualTo(fromManifest.summary("a1").checksum());
     }
 
     private static void assertSameGraph(RevisionGraph actual, RevisionGraph expected) {
