@@ -101,8 +101,8 @@ final class Manifest {
     }
 
     private static void write(Path directory, String source, List<FileVersion> versions, Catalog catalog) {
-        Map<String, Revision> byLocation = catalog.graph().revisions().stream()
-                .collect(Collectors.toMap(Revision::origin, Function.identity()));
+        Map<String, Script> byLocation = catalog.scripts().values().stream()
+                .collect(Collectors.toMap(Script::location, Function.identity()));
         Path temporary = null;
         try {
             Files.createDirectories(directory);
@@ -115,8 +115,7 @@ final class Manifest {
                 out.writeUTF(source);
                 out.writeInt(versions.size());
                 for (FileVersion version : versions) {
-                    Revision revision = byLocation.get(version.location());
-                    write(out, version, revision, ScriptSummary.of(catalog.script(revision.id())));
+                    write(out, version, byLocation.get(version.location()));
                 }
                 out.writeLong(checked.getChecksum().getValue());
             }
@@ -129,17 +128,16 @@ final class Manifest {
         }
     }
 
-    private static void write(DataOutput out, FileVersion version, Revision revision, ScriptSummary summary)
-            throws IOException {
+    private static void write(DataOutput out, FileVersion version, Script script) throws IOException {
         out.writeUTF(version.location());
         version.stamp().write(out);
-        out.writeUTF(revision.id());
-        strings(out, revision.parents());
-        strings(out, revision.dependsOn());
-        strings(out, revision.branchLabels());
-        out.writeUTF(summary.message());
-        out.writeBoolean(summary.transactional());
-        out.writeUTF(summary.checksum());
+        out.writeUTF(script.id());
+        strings(out, script.parents());
+        strings(out, script.dependsOn());
+        strings(out, script.branchLabels());
+        out.writeUTF(script.message());
+        out.writeBoolean(script.transactional());
+        out.writeUTF(script.checksum());
     }
 
     /**
