@@ -161,7 +161,7 @@ public final class Retort {
      *     invalid files
      */
     public Mono<Revisions> revisions() {
-        return inspector.headers().map(Revisions::new);
+        return inspector.catalog().map(Revisions::new);
     }
 
     /**

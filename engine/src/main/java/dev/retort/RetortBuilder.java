@@ -91,12 +91,13 @@ public final class RetortBuilder {
     /**
      * Keeps a manifest of the migration files' headers, messages and checksums in this directory
      * (created if missing), with each file's size, inode, modification and change time. A later
-     * process whose files are all unchanged then decides that nothing is pending, and answers
-     * {@link Retort#revisions()} and {@link Retort#validate()}, without reading them: what every
-     * start of a command-line tool pays. A run with work still reads every file. The manifest is a
-     * cache: when it cannot be read or written, the files are read. Only files whose every stamp
-     * is known qualify (a directory source on a Unix file system). Default: none, so that a
-     * library writes no file its application did not ask for.
+     * process then reads only the files added or changed since: with none, it decides that nothing
+     * is pending, and answers {@link Retort#revisions()} and {@link Retort#validate()}, without
+     * reading a file (what every start of a command-line tool pays), and a run with work reads the
+     * files of the steps it runs, not every file. The manifest is a cache: when it cannot be read
+     * or written, the files are read. Only files whose every stamp is known qualify (a directory
+     * source on a Unix file system). Default: none, so that a library writes no file its
+     * application did not ask for.
      *
      * @param directory the directory, e.g. {@code ~/.cache/retort}
      * @return this builder

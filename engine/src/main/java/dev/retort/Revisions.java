@@ -3,7 +3,7 @@ package dev.retort;
 import dev.retort.internal.graph.Planner;
 import dev.retort.internal.graph.Revision;
 import dev.retort.internal.graph.RevisionGraph;
-import dev.retort.internal.source.Headers;
+import dev.retort.internal.source.Catalog;
 import dev.retort.internal.source.ScriptSummary;
 
 import java.util.List;
@@ -24,9 +24,9 @@ public final class Revisions {
     private final List<RevisionInfo> ordered;
     private final Map<String, RevisionInfo> byId;
 
-    Revisions(Headers headers) {
-        this.graph = headers.graph();
-        this.ordered = graph.revisions().stream().map(revision -> info(revision, headers.summary(revision.id())))
+    Revisions(Catalog catalog) {
+        this.graph = catalog.graph();
+        this.ordered = graph.revisions().stream().map(revision -> info(revision, catalog.summary(revision.id())))
                 .toList();
         this.byId = ordered.stream().collect(Collectors.toUnmodifiableMap(RevisionInfo::id, Function.identity()));
     }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With a manifest directory, a new process whose files are unchanged finds from the manifest
- * whether anything is pending; when something is, it reads the files and runs them as without one.
+ * whether anything is pending; when something is, it reads the files of the steps it runs, and
+ * runs them as without one.
  */
 class ManifestIntegrationTests {
 
@@ -49,9 +50,9 @@ class ManifestIntegrationTests {
         return events.stream().filter(RevisionApplied.class::isInstance).map(e -> ((RevisionApplied) e).revision()).toList();
     }
 
-    private boolean nextRunUsesTheManifest() {
+    private int filesReadByTheNextRun() {
         SourceTestAccess.forgetCatalogs();
-        return SourceTestAccess.servedByManifest(MigrationSource.directory(workspace.directory()), manifests);
+        return SourceTestAccess.filesReadWith(MigrationSource.directory(workspace.directory()), manifests);
     }
 
     /** r1 and r2, each with a downgrade, old enough for their stamps to be trusted. */
@@ -67,7 +68,7 @@ class ManifestIntegrationTests {
         twoSettledRevisions();
 
         assertThat(applied(inANewProcess(Operation.UPGRADE, Target.parse("r1")))).containsExactly("r1");
-        assertThat(nextRunUsesTheManifest()).isTrue();
+        assertThat(filesReadByTheNextRun()).isZero();
 
         assertThat(applied(inANewProcess(Operation.UPGRADE, Target.HEADS))).containsExactly("r2");
         assertThat(workspace.tables()).containsExactly("one", "retort_history", "retort_version", "two");
@@ -83,6 +84,22 @@ class ManifestIntegrationTests {
     }
 
     @Test
+    void aDeployWithOneNewMigrationAppliesItAndAddsItToTheManifest() throws Exception {
+        twoSettledRevisions();
+        inANewProcess(Operation.UPGRADE, Target.HEADS);
+        workspace.files().revision("r3", "r2", "CREATE TABLE three (id int);", "DROP TABLE three;");
+        Thread.sleep(SETTLE_MILLIS);
+
+        assertThat(applied(inANewProcess(Operation.UPGRADE, Target.HEADS))).containsExactly("r3");
+        assertThat(filesReadByTheNextRun()).isZero();
+        SourceTestAccess.forgetCatalogs();
+        assertThat(retort().validate().block().problems()).isEmpty();
+
+        assertThat(applied(inANewProcess(Operation.DOWNGRADE, Target.parse("-1")))).containsExactly("r3");
+        assertThat(workspace.tables()).containsExactly("one", "retort_history", "retort_version", "two");
+    }
+
+    @Test
     void revisionsAndValidationFromTheManifestSayWhatTheFilesSayAndAnEditIsStillCaught() throws Exception {
         twoSettledRevisions();
         inANewProcess(Operation.UPGRADE, Target.HEADS);
@@ -90,7 +107,7 @@ class ManifestIntegrationTests {
         Revisions fromFiles = Retort.builder(db.connectionFactory())
                 .migrations(MigrationSource.directory(workspace.directory())).build().revisions().block();
 
-        assertThat(nextRunUsesTheManifest()).isTrue();
+        assertThat(filesReadByTheNextRun()).isZero();
         SourceTestAccess.forgetCatalogs();
         assertThat(retort().revisions().block().all()).isEqualTo(fromFiles.all());
         SourceTestAccess.forgetCatalogs();
@@ -113,7 +130,7 @@ class ManifestIntegrationTests {
 
         workspace.files().revision("r2", "r1", "CREATE TABLE edited (id int);", null);
         Thread.sleep(SETTLE_MILLIS);
-        assertThat(nextRunUsesTheManifest()).isFalse();
+        assertThat(filesReadByTheNextRun()).isOne();
 
         assertThat(applied(inANewProcess(Operation.UPGRADE, Target.HEADS))).containsExactly("r2");
         assertThat(workspace.tables()).contains("one", "edited").doesNotContain("two");

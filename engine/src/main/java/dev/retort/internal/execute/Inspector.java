@@ -6,7 +6,6 @@ import dev.retort.Operation;
 import dev.retort.ValidationReport;
 import dev.retort.internal.graph.Planner;
 import dev.retort.internal.source.Catalog;
-import dev.retort.internal.source.Headers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -31,10 +30,10 @@ public final class Inspector {
 
     /**
      * @return the migration files' graph and summaries, read and validated on a bounded-elastic
-     *     worker, or taken from the manifest of unchanged files
+     *     worker; a file unchanged since the manifest was written is not read
      */
-    public Mono<Headers> headers() {
-        return Headers.load(settings.source(), settings.manifests());
+    public Mono<Catalog> catalog() {
+        return Catalog.load(settings.source(), settings.manifests());
     }
 
     /** @return the version table's rows */
@@ -89,7 +88,7 @@ public final class Inspector {
                 .with(connection -> reader.read(connection).zipWith(reader.history(connection).collectList()).flux())
                 .onErrorMap(ErrorTranslation::general)
                 .single();
-        return FilesAndDatabase.read(headers(), database)
+        return FilesAndDatabase.read(catalog(), database)
                 .map(read -> Validation.report(read.getT1(), read.getT2().getT1(), read.getT2().getT2()));
     }
 }

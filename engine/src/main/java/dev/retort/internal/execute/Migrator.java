@@ -16,7 +16,6 @@ import dev.retort.internal.graph.Step;
 import dev.retort.internal.history.HistorySql;
 import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.internal.source.Catalog;
-import dev.retort.internal.source.Headers;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,8 +26,9 @@ import java.util.Set;
 
 /**
  * The runs that change the database: upgrade, downgrade and stamp. Each run reads and validates
- * the scripts while it reads the version table (an upgrade or downgrade only their headers when a
- * manifest of unchanged files has them, see {@link Headers}); if an upgrade or downgrade has
+ * the scripts while it reads the version table (an upgrade or downgrade only the files that changed
+ * since the manifest was written, see {@link Catalog#load(dev.retort.spi.MigrationSource,
+ * java.util.Optional)}, and later the files of the steps it runs); if an upgrade or downgrade has
  * nothing to do, it ends there. Otherwise it takes the lock, re-reads the version table under it,
  * plans, checks every step, and only then creates Retort's tables (if needed) and applies the
  * steps in order. The check starts before the lock is taken, on the plan read without it
@@ -65,26 +65,28 @@ public final class Migrator {
             Mono<DatabaseState> state = settings.connections()
                     .with(connection -> reader.read(connection).onErrorMap(ErrorTranslation::general).flux())
                     .single();
-            return FilesAndDatabase.read(Headers.load(settings.source(), settings.manifests()), state)
-                    .flatMapMany(read -> nothingToDo(operation, target, read.getT1().graph(), read.getT2())
-                            ? upToDate(operation, target, read.getT2(), started)
-                            : read.getT1().catalog().flatMapMany(catalog ->
-                                    work(operation, target, catalog, read.getT2(), started)));
+            return FilesAndDatabase.read(Catalog.load(settings.source(), settings.manifests()), state)
+                    .flatMapMany(read -> workIfAny(operation, target, read.getT1(), read.getT2(), started));
         });
     }
 
-    private static boolean nothingToDo(Operation operation, String target, RevisionGraph graph, DatabaseState state) {
-        return state.dirtyMark().isEmpty() && stepsSeen(operation, target, graph, state).isEmpty();
+    private Flux<MigrationEvent> workIfAny(Operation operation, String target, Catalog catalog, DatabaseState state,
+            long started) {
+        List<Step> seen = stepsSeen(operation, target, catalog.graph(), state);
+        return state.dirtyMark().isEmpty() && seen.isEmpty() ? upToDate(operation, target, state, started)
+                : catalog.reading(revisions(seen)).flatMapMany(read -> work(operation, target, read, seen, started));
     }
 
-    private Flux<MigrationEvent> work(Operation operation, String target, Catalog catalog, DatabaseState state,
+    private Flux<MigrationEvent> work(Operation operation, String target, Catalog catalog, List<Step> seen,
             long started) {
-        // Planned again on the catalog: a graph from a manifest may be older than the files now read.
-        List<Step> seen = stepsSeen(operation, target, catalog.graph(), state);
         return Flux.using(() -> EarlyCheck.start(seen, catalog),
                 check -> run(operation, target, catalog, started, (held, locked, outcome) ->
                         apply(operation, target, held, catalog, locked, outcome, check)),
                 EarlyCheck::stop);
+    }
+
+    private static List<String> revisions(List<Step> steps) {
+        return steps.stream().map(Step::revision).toList();
     }
 
     /**
@@ -120,7 +122,9 @@ public final class Migrator {
             DatabaseState state, Outcome outcome, EarlyCheck check) {
         refuseIfDirty(state);
         Plan plan = Plans.plan(operation, catalog.graph(), state.heads(), target);
-        return check.prepared(plan.steps(), catalog).flatMapMany(steps -> Flux
+        // Another run may have moved the database since the read without the lock: other steps.
+        return catalog.reading(revisions(plan.steps())).flatMap(read -> check.prepared(plan.steps(), read))
+                .flatMapMany(steps -> Flux
                 .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
                 .concatWith(ensureTables(held.work(), state, !steps.isEmpty()))
                 .concatWith(runner.runAll(steps, held))

@@ -7,7 +7,7 @@ import dev.retort.ValidationReport.Kind;
 import dev.retort.ValidationReport.Problem;
 import dev.retort.internal.graph.Planner;
 import dev.retort.internal.graph.Step;
-import dev.retort.internal.source.Headers;
+import dev.retort.internal.source.Catalog;
 import dev.retort.internal.source.ScriptSummary;
 
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ final class Validation {
     private Validation() {
     }
 
-    static ValidationReport report(Headers files, DatabaseState state, List<HistoryEntry> history) {
+    static ValidationReport report(Catalog files, DatabaseState state, List<HistoryEntry> history) {
         List<Problem> problems = new ArrayList<>();
         state.dirtyMark().ifPresent(mark -> problems.add(new Problem(Kind.DIRTY, mark.revision(),
                 "the " + mark.operation() + " of non-transactional revision " + mark.revision() + " failed midway;"
@@ -45,13 +45,13 @@ final class Validation {
         return new ValidationReport(sorted(state.heads()), pending, problems);
     }
 
-    private static Set<String> applied(Headers files, Set<String> heads) {
+    private static Set<String> applied(Catalog files, Set<String> heads) {
         Set<String> applied = new LinkedHashSet<>(heads);
         heads.forEach(head -> applied.addAll(files.graph().ancestors(head)));
         return applied;
     }
 
-    private static List<Problem> checksumChanges(Headers files, Set<String> applied, List<HistoryEntry> history) {
+    private static List<Problem> checksumChanges(Catalog files, Set<String> applied, List<HistoryEntry> history) {
         Map<String, HistoryEntry> latest = new HashMap<>();
         for (HistoryEntry entry : history) {
             if (entry.success() && entry.operation() != Operation.DOWNGRADE && entry.checksum() != null) {

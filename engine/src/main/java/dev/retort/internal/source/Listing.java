@@ -3,6 +3,7 @@ package dev.retort.internal.source;
 import dev.retort.spi.MigrationSource;
 import dev.retort.spi.ScriptResource;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,9 +28,22 @@ record Listing(MigrationSource source, List<ScriptResource> resources, Optional<
         return versions.flatMap(v -> CatalogCache.cached(source.description(), v));
     }
 
-    /** @return the catalog, read from the files now and kept for the next run when they are stamped */
+    /** @return the catalog, every file read now, kept for the next run when they are stamped */
     Catalog read() {
-        Catalog catalog = Catalog.parse(source, resources);
+        return kept(Catalog.parse(source, resources));
+    }
+
+    /**
+     * @param manifests where manifests are kept
+     * @return the catalog, only the files that changed since the source's manifest read now; kept
+     *     for the next run, and the manifest written again if they changed
+     * @throws java.util.NoSuchElementException if the files have no versions
+     */
+    Catalog readChanged(Path manifests) {
+        return kept(ManifestedRead.catalog(this, versions.orElseThrow(), manifests));
+    }
+
+    private Catalog kept(Catalog catalog) {
         versions.ifPresent(v -> CatalogCache.put(source.description(), v, catalog));
         return catalog;
     }

@@ -1,7 +1,6 @@
 package dev.retort.internal.source;
 
 import dev.retort.internal.graph.Revision;
-import dev.retort.internal.graph.RevisionGraph;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -16,14 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -31,11 +27,12 @@ import java.util.zip.CheckedOutputStream;
 /**
  * The headers of a source's files (id, parents, dependencies, branch labels) and their
  * {@link ScriptSummary}s, kept on disk with the files' {@link FileStamp}s, so that a new process
- * whose files are all unchanged builds the revision graph without reading one: enough to find that
- * nothing is pending, or to list and check revisions. The same stamps
- * decide as for the in-process {@link CatalogCache}. It is a cache only: a manifest that is
- * missing, unreadable, of another format or for other files is ignored, and one that cannot be
- * written is not written.
+ * reads only the files that changed since ({@link ManifestedRead}): none to find that nothing is
+ * pending or to list and check revisions, one when a deploy brings one new migration. The same
+ * stamps decide as for the in-process {@link CatalogCache}. It is a cache only: a manifest that
+ * is missing, unreadable or of another format is ignored, and one that cannot be written is not
+ * written. Each file's checksum is computed once, when its entry is written (about 30 µs for a
+ * small file), so that a later process need not.
  */
 final class Manifest {
 
@@ -47,62 +44,70 @@ final class Manifest {
     }
 
     /**
-     * @param directory where manifests are kept
-     * @param files     a source's files as listed now
-     * @return the graph and summaries, if a manifest was written for exactly these files' versions
+     * What the manifest keeps of one file.
+     *
+     * @param location the file's location
+     * @param stamp    the version of the file it was read from
+     * @param revision its header's graph edges
+     * @param summary  its summary
      */
-    static Optional<Headers> read(Path directory, Listing files) {
-        return files.versions().flatMap(versions -> read(directory, files, versions));
-    }
+    record Entry(String location, FileStamp stamp, Revision revision, ScriptSummary summary) {
 
-    private static Optional<Headers> read(Path directory, Listing files, List<FileVersion> versions) {
-        String source = files.source().description();
-        Path file = file(directory, source);
-        try (CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(Files.newInputStream(file)),
-                new CRC32()); DataInputStream in = new DataInputStream(checked)) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(source)
-                    || in.readInt() != versions.size()) {
-                return Optional.empty();
-            }
-            List<Revision> revisions = new ArrayList<>(versions.size());
-            Map<String, ScriptSummary> summaries = new HashMap<>();
-            for (FileVersion version : versions) {
-                if (!in.readUTF().equals(version.location()) || !FileStamp.read(in).equals(version.stamp())) {
-                    return Optional.empty();
-                }
-                Revision revision = new Revision(in.readUTF(), strings(in), strings(in),
-                        new LinkedHashSet<>(strings(in)), version.location());
-                revisions.add(revision);
-                summaries.put(revision.id(), new ScriptSummary(in.readUTF(), version.location(), in.readBoolean(),
-                        in.readUTF()));
-            }
-            // Validated when written; the checksum shows these are the revisions written.
-            long content = checked.getChecksum().getValue();
-            return in.readLong() == content
-                    ? Optional.of(Headers.fromManifest(files, RevisionGraph.ofValidated(revisions), summaries))
-                    : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            // Missing, cut short or damaged: the files are read instead.
-            return Optional.empty();
+        /**
+         * @param version a file's version
+         * @param script  what it holds; its checksum is computed now if it was not yet
+         * @return the entry
+         */
+        static Entry of(FileVersion version, Script script) {
+            return new Entry(version.location(), version.stamp(), Catalog.revision(script), ScriptSummary.of(script));
         }
     }
 
     /**
-     * Writes the manifest of a catalog just read from the files, replacing the source's previous
-     * one at once; not when a file has no settled stamp. Computes every file's checksum (about 30 ms
-     * for 1,000 small files in the CLI's C1-only JVM), so that a later process need not.
-     *
-     * @param directory where manifests are kept; created if missing
-     * @param files     the files the catalog was read from
-     * @param catalog   what they hold
+     * @param directory where manifests are kept
+     * @param source    a source's description
+     * @return the entries of the source's manifest by location, in the order written; none if it
+     *     is missing, damaged or of another format
      */
-    static void write(Path directory, Listing files, Catalog catalog) {
-        files.versions().ifPresent(versions -> write(directory, files.source().description(), versions, catalog));
+    static Map<String, Entry> read(Path directory, String source) {
+        Path file = file(directory, source);
+        try (CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(Files.newInputStream(file)),
+                new CRC32()); DataInputStream in = new DataInputStream(checked)) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(source)) {
+                return Map.of();
+            }
+            int count = in.readInt();
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                Entry entry = entry(in);
+                entries.put(entry.location(), entry);
+            }
+            // The checksum shows these are the entries written, validated then.
+            long content = checked.getChecksum().getValue();
+            return in.readLong() == content ? entries : Map.of();
+        } catch (IOException | RuntimeException e) {
+            // Missing, cut short or damaged: the files are read instead.
+            return Map.of();
+        }
     }
 
-    private static void write(Path directory, String source, List<FileVersion> versions, Catalog catalog) {
-        Map<String, Script> byLocation = catalog.scripts().values().stream()
-                .collect(Collectors.toMap(Script::location, Function.identity()));
+    private static Entry entry(DataInput in) throws IOException {
+        String location = in.readUTF();
+        FileStamp stamp = FileStamp.read(in);
+        Revision revision = new Revision(in.readUTF(), strings(in), strings(in), new LinkedHashSet<>(strings(in)),
+                location);
+        return new Entry(location, stamp, revision, new ScriptSummary(in.readUTF(), location, in.readBoolean(),
+                in.readUTF()));
+    }
+
+    /**
+     * Writes a source's manifest, replacing its previous one at once.
+     *
+     * @param directory where manifests are kept; created if missing
+     * @param source    the source's description
+     * @param entries   one per file, in the listing's order
+     */
+    static void write(Path directory, String source, List<Entry> entries) {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
@@ -113,9 +118,9 @@ final class Manifest {
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeUTF(source);
-                out.writeInt(versions.size());
-                for (FileVersion version : versions) {
-                    write(out, version, byLocation.get(version.location()));
+                out.writeInt(entries.size());
+                for (Entry entry : entries) {
+                    write(out, entry);
                 }
                 out.writeLong(checked.getChecksum().getValue());
             }
@@ -128,16 +133,18 @@ final class Manifest {
         }
     }
 
-    private static void write(DataOutput out, FileVersion version, Script script) throws IOException {
-        out.writeUTF(version.location());
-        version.stamp().write(out);
-        out.writeUTF(script.id());
-        strings(out, script.parents());
-        strings(out, script.dependsOn());
-        strings(out, script.branchLabels());
-        out.writeUTF(script.message());
-        out.writeBoolean(script.transactional());
-        out.writeUTF(script.checksum());
+    private static void write(DataOutput out, Entry entry) throws IOException {
+        out.writeUTF(entry.location());
+        entry.stamp().write(out);
+        Revision revision = entry.revision();
+        out.writeUTF(revision.id());
+        strings(out, revision.parents());
+        strings(out, revision.dependsOn());
+        strings(out, revision.branchLabels());
+        ScriptSummary summary = entry.summary();
+        out.writeUTF(summary.message());
+        out.writeBoolean(summary.transactional());
+        out.writeUTF(summary.checksum());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.retort.internal.source;
 
+import dev.retort.error.RetortException;
+import dev.retort.error.RevisionGraphException;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.spi.MigrationSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +18,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A new process whose files are unchanged since a run wrote their manifest builds the graph from
- * it, and any change to the files, or a manifest it cannot use, makes it read them again.
+ * it; a file added or changed since is read alone, and a manifest it cannot use makes it read
+ * them all.
  */
 class ManifestUnitTests {
 
@@ -71,8 +75,8 @@ class ManifestUnitTests {
         Thread.sleep(FileStamp.SETTLE.toMillis() + 500);
     }
 
-    private Headers load() {
-        return Headers.load(MigrationSource.directory(migrations), Optional.of(manifests)).blockOptional().orElseThrow();
+    private Catalog load() {
+        return Catalog.load(MigrationSource.directory(migrations), Optional.of(manifests)).blockOptional().orElseThrow();
     }
 
     private List<Path> manifestFiles() throws IOException {
@@ -83,25 +87,27 @@ class ManifestUnitTests {
 
     @Test
     void aNewProcessWithUnchangedFilesBuildsTheSameGraphFromTheManifest() throws Exception {
-        Headers read = load();
-        assertThat(read.fromManifest()).isFalse();
+        Catalog read = load();
+        assertThat(read.filesRead()).isEqualTo(3);
         assertThat(manifestFiles()).hasSize(1);
 
         CatalogCache.clear();
-        Headers fromManifest = load();
+        Catalog fromManifest = load();
 
-        assertThat(fromManifest.fromManifest()).isTrue();
+        assertThat(fromManifest.filesRead()).isZero();
         assertSameGraph(fromManifest.graph(), read.graph());
-        assertThat(fromManifest.catalog().block().script("b2").location()).isEqualTo(read.graph().revision("b2").origin());
+        assertThatThrownBy(() -> fromManifest.script("b2")).isInstanceOf(IllegalStateException.class);
+        assertThat(fromManifest.reading(List.of("b2")).block().script("b2").checksum()).isEqualTo(read.script("b2").checksum());
+        assertThat(fromManifest.filesRead()).isOne();
     }
 
     @Test
     void theManifestKeepsWhatListingAndCheckingRevisionsNeed() {
-        Headers read = load();
+        Catalog read = load();
         CatalogCache.clear();
-        Headers fromManifest = load();
+        Catalog fromManifest = load();
 
-        assertThat(fromManifest.fromManifest()).isTrue();
+        assertThat(fromManifest.filesRead()).isZero();
         for (String id : List.of("a1", "b2", "c3")) {
             assertThat(fromManifest.summary(id)).isEqualTo(read.summary(id));
         }
@@ -122,10 +128,10 @@ class ManifestUnitTests {
 
     @Test
     void theSameProcessKeepsUsingTheCatalogItRead() throws Exception {
-        Headers read = load();
+        Catalog read = load();
 
-        assertThat(load().fromManifest()).isFalse();
-        assertThat(load().catalog().block()).isSameAs(read.catalog().block());
+        assertThat(load()).isSameAs(read);
+        assertThat(Catalog.load(MigrationSource.directory(migrations)).block()).isSameAs(read);
     }
 
     @Test
@@ -136,30 +142,60 @@ class ManifestUnitTests {
         settle();
         CatalogCache.clear();
 
-        Headers edited = load();
-        assertThat(edited.fromManifest()).isFalse();
+        Catalog edited = load();
+        assertThat(edited.filesRead()).isOne();
+        assertThat(edited.script("c3").parents()).containsExactly("b2");
         assertThat(edited.graph().heads()).containsExactly("c3");
 
         CatalogCache.clear();
-        Headers again = load();
-        assertThat(again.fromManifest()).isTrue();
+        Catalog again = load();
+        assertThat(again.filesRead()).isZero();
         assertThat(again.graph().revision("c3").parents()).containsExactly("b2");
     }
 
     @Test
-    void aNewOrRemovedFileIsSeen() throws Exception {
+    void aNewFileIsTheOnlyOneReadAndARemovedOneIsSeen() throws Exception {
         changeableFiles();
         load();
         write(migrations, "d4", "c3", null);
         settle();
         CatalogCache.clear();
-        assertThat(load().fromManifest()).isFalse();
+        Catalog added = load();
+        assertThat(added.filesRead()).isOne();
+        assertThat(added.script("d4").parents()).containsExactly("c3");
+        assertThat(added.graph().heads()).containsExactlyInAnyOrder("b2", "d4");
 
         Files.delete(migrations.resolve("d4.sql"));
         CatalogCache.clear();
-        Headers removed = load();
-        assertThat(removed.fromManifest()).isFalse();
+        Catalog removed = load();
+        assertThat(removed.filesRead()).isZero();
         assertThat(removed.graph().contains("d4")).isFalse();
+        assertThat(removed.graph().heads()).containsExactlyInAnyOrder("b2", "c3");
+    }
+
+    @Test
+    void removingAFileOthersReviseFailsValidationThoughNoFileIsRead() throws Exception {
+        changeableFiles();
+        load();
+        Files.delete(migrations.resolve("a1.sql"));
+        CatalogCache.clear();
+
+        assertThatThrownBy(this::load).isInstanceOf(RevisionGraphException.class).hasMessageContaining("a1");
+        CatalogCache.clear();
+        assertThatThrownBy(this::load).isInstanceOf(RevisionGraphException.class);
+    }
+
+    @Test
+    void aFileWhoseHeaderChangesBeforeItIsReadFailsTheRunNamingIt() throws Exception {
+        changeableFiles();
+        load();
+        CatalogCache.clear();
+        Catalog fromManifest = load();
+        write(migrations, "c3", "b2", null);
+
+        assertThatThrownBy(() -> fromManifest.reading(List.of("c3")).block()).isInstanceOf(RetortException.class)
+                .hasMessageContaining(migrations.resolve("c3.sql").toString())
+                .hasMessageContaining("changed while Retort was running");
     }
 
     @Test
@@ -167,7 +203,7 @@ class ManifestUnitTests {
         migrations = changing;
         write(migrations, "a1", null, null);
 
-        assertThat(load().fromManifest()).isFalse();
+        assertThat(load().filesRead()).isOne();
         assertThat(manifestFiles()).isEmpty();
     }
 
@@ -179,7 +215,7 @@ class ManifestUnitTests {
         Files.write(manifest, Arrays.copyOf(whole, whole.length / 2));
         CatalogCache.clear();
 
-        assertThat(load().fromManifest()).isFalse();
+        assertThat(load().filesRead()).isEqualTo(3);
         assertThat(Files.readAllBytes(manifest)).isEqualTo(whole);
     }
 
@@ -194,8 +230,8 @@ class ManifestUnitTests {
         Files.write(manifest, bytes);
         CatalogCache.clear();
 
-        Headers read = load();
-        assertThat(read.fromManifest()).isFalse();
+        Catalog read = load();
+        assertThat(read.filesRead()).isEqualTo(3);
         assertThat(read.graph().contains("c3")).isTrue();
     }
 
@@ -212,10 +248,10 @@ class ManifestUnitTests {
     void aManifestDirectoryThatCannotBeWrittenOnlyMeansTheFilesAreRead() throws Exception {
         Path notADirectory = Files.writeString(manifests.resolve("taken"), "a file, not a directory");
 
-        Headers read = Headers.load(MigrationSource.directory(migrations), Optional.of(notADirectory.resolve("retort")))
+        Catalog read = Catalog.load(MigrationSource.directory(migrations), Optional.of(notADirectory.resolve("retort")))
                 .blockOptional().orElseThrow();
 
-        assertThat(read.fromManifest()).isFalse();
+        assertThat(read.filesRead()).isEqualTo(3);
         assertThat(read.graph().heads()).containsExactlyInAnyOrder("b2", "c3");
     }
 }

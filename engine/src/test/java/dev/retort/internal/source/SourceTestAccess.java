@@ -17,10 +17,11 @@ public final class SourceTestAccess {
     }
 
     /**
-     * @return whether a run with this source and manifest directory takes its graph from the
-     *     manifest; when it does not, this reads the files and writes the manifest, as such a run would
+     * @return how many files a run with this source and manifest directory reads to build its graph
+     *     (none when the manifest has every file); this reads them and writes the manifest, as such
+     *     a run would
      */
-    public static boolean servedByManifest(MigrationSource source, Path manifests) {
-        return Headers.load(source, Optional.of(manifests)).blockOptional().orElseThrow().fromManifest();
+    public static int filesReadWith(MigrationSource source, Path manifests) {
+        return Catalog.load(source, Optional.of(manifests)).blockOptional().orElseThrow().filesRead();
     }
 }
