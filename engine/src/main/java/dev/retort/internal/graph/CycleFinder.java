@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Finds cycles through {@code parents} and {@code dependsOn} with an iterative depth-first search,
@@ -72,10 +71,15 @@ final class CycleFinder {
     private void enter(String id, Deque<Frame> path) {
         marks.put(id, Mark.ON_PATH);
         Revision revision = byId.get(id);
-        Iterator<String> references = Stream.concat(revision.parents().stream(), revision.dependsOn().stream())
-                .filter(byId::containsKey)
-                .iterator();
-        path.push(new Frame(id, references));
+        List<String> references = new ArrayList<>(revision.parents().size() + revision.dependsOn().size());
+        for (List<String> refs : List.of(revision.parents(), revision.dependsOn())) {
+            for (String ref : refs) {
+                if (byId.containsKey(ref)) {
+                    references.add(ref);
+                }
+            }
+        }
+        path.push(new Frame(id, references.iterator()));
     }
 
     /**

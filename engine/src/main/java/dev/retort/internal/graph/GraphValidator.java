@@ -2,7 +2,6 @@ package dev.retort.internal.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,28 +40,30 @@ final class GraphValidator {
     }
 
     private void checkIdsAndDuplicates(Collection<Revision> revisions) {
-        Map<String, List<String>> originsById = new LinkedHashMap<>();
+        Map<String, List<String>> duplicated = new LinkedHashMap<>();
         for (Revision revision : revisions) {
             checkName("Revision id", revision.id(), revision);
-            originsById.computeIfAbsent(revision.id(), id -> new ArrayList<>()).add(revision.origin());
-            byId.putIfAbsent(revision.id(), revision);
-        }
-        originsById.forEach((id, origins) -> {
-            if (origins.size() > 1) {
-                problems.add("Revision id '" + id + "' is defined by more than one file: "
-                        + String.join(", ", origins) + ". Give each migration its own id.");
+            Revision first = byId.putIfAbsent(revision.id(), revision);
+            if (first != null) {
+                duplicated.computeIfAbsent(revision.id(), id -> new ArrayList<>(List.of(first.origin())))
+                        .add(revision.origin());
             }
-        });
+        }
+        duplicated.forEach((id, origins) -> problems.add("Revision id '" + id + "' is defined by more than one"
+                + " file: " + String.join(", ", origins) + ". Give each migration its own id."));
     }
 
     /** Ids and labels appear in targets such as {@code a1@head} or {@code a1+2}, hence the strict alphabet. */
     private void checkName(String what, String name, Revision owner) {
+        if (!name.isEmpty() && isAllowed(name) && !RESERVED.contains(name)) {
+            return;
+        }
         String where = " in " + owner.origin();
         if (name.isEmpty()) {
             problems.add(what + where + " is empty; use letters, digits, '_' and '.'.");
             return;
         }
-        if (!name.chars().allMatch(c -> isAllowed((char) c))) {
+        if (!isAllowed(name)) {
             Set<String> illegal = name.chars()
                     .filter(c -> !isAllowed((char) c))
                     .mapToObj(c -> "'" + (char) c + "'")
@@ -75,6 +76,15 @@ final class GraphValidator {
         }
     }
 
+    private static boolean isAllowed(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!isAllowed(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isAllowed(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
     }
@@ -85,9 +95,10 @@ final class GraphValidator {
     }
 
     private void checkReferenceList(Revision revision, List<String> references, String relation) {
-        Set<String> seen = new HashSet<>();
-        for (String reference : references) {
-            if (!seen.add(reference)) {
+        for (int i = 0; i < references.size(); i++) {
+            String reference = references.get(i);
+            // Lists of one or two: a set per revision would cost more than the search.
+            if (references.subList(0, i).contains(reference)) {
                 problems.add(subject(revision, relation) + reference + "' more than once; list it once.");
             } else if (!byId.containsKey(reference)) {
                 problems.add(subject(revision, relation) + reference + "', which no migration file defines.");
