@@ -117,11 +117,6 @@ public final class Catalog {
         return graph;
     }
 
-    /** @return where the files came from */
-    public String source() {
-        return source;
-    }
-
     /**
      * @param id a revision of the graph
      * @return its file's summary, without reading the file if the manifest had it
