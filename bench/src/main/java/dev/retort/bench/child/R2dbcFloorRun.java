@@ -18,21 +18,23 @@ import java.util.stream.Stream;
 
 /**
  * Runs the files of {@link R2dbcFloorTool} with r2dbc-postgresql alone: one connection, BEGIN,
- * the statements, COMMIT per file. When the database already has the workload's first table, it
- * only connects and runs {@code SELECT 1}, the least a no-op must do.
+ * the statements, COMMIT per file. When the database already has the table of the first file
+ * given, it only connects and runs {@code SELECT 1}, the least a no-op must do.
  */
 public final class R2dbcFloorRun implements InProcessTool {
 
     @Override
     public Run prepare(Path migrations, Server server, String database) {
         ConnectionFactory factory = ConnectionFactories.get(server.r2dbcUrl(database));
-        return () -> Flux.usingWhen(factory.create(), c -> applied(c)
+        return () -> Flux.usingWhen(factory.create(), c -> applied(c, migrations)
                         .flatMapMany(done -> done ? execute(c, "SELECT 1").flux() : applyAll(c, migrations)),
                 Connection::close).blockLast();
     }
 
-    private static Mono<Boolean> applied(Connection connection) {
-        return Flux.from(connection.createStatement("SELECT to_regclass('t_00001') IS NOT NULL").execute())
+    /** Whether the table of the first file exists: {@code 00042.sql} creates {@code t_00042}. */
+    private static Mono<Boolean> applied(Connection connection, Path dir) {
+        String number = files(dir).get(0).getFileName().toString().replace(".sql", "");
+        return Flux.from(connection.createStatement("SELECT to_regclass('t_" + number + "') IS NOT NULL").execute())
                 .concatMap(result -> result.map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))).single();
     }
 

@@ -94,6 +94,7 @@ public final class ReportWriter {
                     .append(" |\n");
         }
         noOpSplit(md, n);
+        deploys(md, n);
         md.append("\nMedians of ").append(runsOf(n)).append(" runs. The psql row's no-op is a connection and"
                 + " `SELECT 1`. \"Per migration\" divides the in-process time (the fresh-process time for the CLI)."
                 + " The warm no-op is the median of the warm loop's later runs; \"runs 6–15\" is the same loop"
@@ -118,6 +119,27 @@ public final class ReportWriter {
             md.append("\nThe fresh-process no-op, split: JVM start to `main`, the tool's configuration and run"
                     + " (cold: nothing is JIT-compiled yet), and `System.exit` to the process's end.\n\n"
                     + "| tool | JVM start-up | configure + run (cold) | exit | total |\n|---|---:|---:|---:|---:|\n")
+                    .append(rows);
+        }
+    }
+
+    /** What a release that brings one migration pays, next to the floors of the same work. */
+    private void deploys(StringBuilder md, int n) {
+        StringBuilder rows = new StringBuilder();
+        OptionalDouble floor = results.median(n, "psql", Metric.DEPLOY_ONE_MS);
+        for (Map.Entry<String, String> tool : labels.entrySet()) {
+            OptionalDouble deploy = results.median(n, tool.getKey(), Metric.DEPLOY_ONE_MS);
+            if (deploy.isPresent()) {
+                rows.append("| ").append(tool.getValue())
+                        .append(" | ").append(Format.time(deploy))
+                        .append(" | ").append(Format.ratio(deploy, floor))
+                        .append(" |\n");
+            }
+        }
+        if (!rows.isEmpty()) {
+            md.append("\nA deploy that brings one migration to the database at ").append(Format.count(n))
+                    .append(", fresh process (its file older than 3 s, as a release's are; the floors run the new"
+                            + " migration alone):\n\n| tool | deploy one, fresh process | × psql floor |\n|---|---:|---:|\n")
                     .append(rows);
         }
     }

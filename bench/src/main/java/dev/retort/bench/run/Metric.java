@@ -18,6 +18,11 @@ public enum Metric {
     NOOP_EXIT_MS,
     /** Peak resident memory of the no-op process, MiB. */
     NOOP_RSS_MIB,
+    /**
+     * A deploy that brings one migration to a database at N, fresh process, start to exit: what
+     * every release with a migration pays.
+     */
+    DEPLOY_ONE_MS,
     /** No-op run repeated in one JVM: the median of the runs after the warm-up ones. */
     NOOP_WARM_MS,
     /**

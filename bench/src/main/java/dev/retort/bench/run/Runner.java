@@ -30,6 +30,8 @@ public final class Runner {
     /** The runs of the warm loop reported as {@link Metric#NOOP_WARMING_MS}, 1-based, inclusive. */
     private static final int WARMING_FIRST = 6;
     private static final int WARMING_LAST = 15;
+    /** Longer than Retort waits before it trusts a file's stamp (3 s). */
+    private static final long SETTLE_MILLIS = 3_500;
 
     private final Harness harness;
     private final int runs;
@@ -101,8 +103,36 @@ public final class Runner {
             if (run == 1 && tool instanceof JvmTool jvm) {
                 warmNoOp(jvm, n, dir, database, label);
             }
+            deployOne(tool, workload, dir, database, run, label);
         } finally {
             harness.databases().drop(database);
+        }
+    }
+
+    /**
+     * Adds the next migration to the tool's files and applies it. The harness first waits as long as
+     * Retort does before it trusts a file's stamp, since a release's files are older than that
+     * when it starts; the other tools do not care.
+     */
+    private void deployOne(Tool tool, Workload workload, Path dir, String database, int run, String label)
+            throws IOException, InterruptedException {
+        try {
+            Optional<List<String>> command = tool.deploy(workload, dir, database);
+            if (command.isEmpty()) {
+                return;
+            }
+            Thread.sleep(SETTLE_MILLIS);
+            ProcessResult deploy = harness.processes().run(label + "-deploy", command.get());
+            Optional<String> failure = deploy.ok() ? harness.databases().verify(database, workload.withNext())
+                    : Optional.of(deploy.failure());
+            if (failure.isPresent()) {
+                harness.results().problem(tool.label() + " N=" + workload.size() + " run " + run + " deploy failed: "
+                        + failure.get());
+                return;
+            }
+            add(workload.size(), tool, run, Metric.DEPLOY_ONE_MS, Harness.millis(deploy.wallNanos()));
+        } finally {
+            tool.undeploy(workload, dir);
         }
     }
 

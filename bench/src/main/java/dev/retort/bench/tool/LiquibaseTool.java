@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Liquibase (JDBC) with one formatted-SQL changelog: {@code --liquibase formatted sql}, one
@@ -67,6 +68,18 @@ public final class LiquibaseTool extends JvmTool {
                 out.write('\n');
             }
         }
+    }
+
+    /** Liquibase keeps every change set in one changelog: a deploy adds one to it. */
+    @Override
+    public Optional<List<String>> deploy(Workload workload, Path dir, String database) throws IOException {
+        write(workload.withNext(), dir);
+        return Optional.of(apply(dir, database));
+    }
+
+    @Override
+    public void undeploy(Workload workload, Path dir) throws IOException {
+        write(workload, dir);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The server's floor: {@code psql -f} of the same statements, one transaction per migration, in
@@ -24,6 +25,7 @@ import java.util.List;
 public final class PsqlTool implements Tool {
 
     private static final String SCRIPT = "floor.sql";
+    private static final String DEPLOY_SCRIPT = "deploy.sql";
 
     private final Server server;
     private final BookkeepingSql bookkeeping;
@@ -61,27 +63,48 @@ public final class PsqlTool implements Tool {
 
     @Override
     public void write(Workload workload, Path dir) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(SCRIPT))) {
+        write(workload.migrations(), null, dir.resolve(SCRIPT));
+    }
+
+    /** The floor of a deploy: a script of the new migration's transaction alone. */
+    @Override
+    public Optional<List<String>> deploy(Workload workload, Path dir, String database) throws IOException {
+        List<Migration> applied = workload.migrations();
+        write(List.of(workload.next()), applied.get(applied.size() - 1), dir.resolve(DEPLOY_SCRIPT));
+        return Optional.of(script(dir.resolve(DEPLOY_SCRIPT), database));
+    }
+
+    @Override
+    public void undeploy(Workload workload, Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(DEPLOY_SCRIPT));
+    }
+
+    private void write(List<Migration> migrations, Migration previous, Path script) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(script)) {
             if (bookkeeping != null) {
                 out.write(bookkeeping.prologue());
             }
-            Migration previous = null;
-            for (Migration migration : workload.migrations()) {
+            Migration before = previous;
+            for (Migration migration : migrations) {
                 out.write("BEGIN;\n");
                 out.write(migration.upgradeScript());
                 if (bookkeeping != null) {
-                    out.write(bookkeeping.record(migration, previous));
+                    out.write(bookkeeping.record(migration, before));
                 }
                 out.write("COMMIT;\n");
-                previous = migration;
+                before = migration;
             }
         }
     }
 
     @Override
     public List<String> apply(Path dir, String database) {
+        return script(dir.resolve(SCRIPT), database);
+    }
+
+    private List<String> script(Path script, String database) {
         List<String> command = new ArrayList<>(server.psql(database));
-        command.addAll(List.of("-f", dir.resolve(SCRIPT).toString()));
+        command.addAll(List.of("-f", script.toString()));
         return command;
     }
 

@@ -6,6 +6,8 @@ import dev.retort.bench.workload.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The R2DBC floor: the same statements through r2dbc-postgresql on one connection, one
@@ -13,10 +15,12 @@ import java.nio.file.Path;
  * bookkeeping). The gap between this and psql is the client stack's (JVM, Reactor, Netty, driver);
  * the gap between this and an R2DBC tool is the tool's own.
  */
-public final class R2dbcFloorTool extends JvmTool {
+public final class R2dbcFloorTool extends JvmTool implements FilePerMigration {
 
     /** Separates statements in the files this tool writes; no statement of the workload contains it. */
     public static final String SEPARATOR = "\n--@@\n";
+
+    private static final String DEPLOY_DIRECTORY = "deploy";
 
     /** @param java how to start the child JVM */
     public R2dbcFloorTool(ChildJava java) {
@@ -44,12 +48,29 @@ public final class R2dbcFloorTool extends JvmTool {
         return "dev.retort.bench.child.R2dbcFloorRun";
     }
 
+    /** The driver's floor of a deploy: it applies whatever it is given, so a directory of the new file alone. */
     @Override
-    public void write(Workload workload, Path dir) throws IOException {
-        for (Migration migration : workload.migrations()) {
-            Files.writeString(dir.resolve(String.format("%05d.sql", migration.number())),
-                    String.join(SEPARATOR, migration.upgrade()));
-        }
+    public Optional<List<String>> deploy(Workload workload, Path dir, String database) throws IOException {
+        Path deploy = Files.createDirectories(dir.resolve(DEPLOY_DIRECTORY));
+        Files.writeString(file(workload.next(), deploy), text(workload.next()));
+        return Optional.of(apply(deploy, database));
+    }
+
+    @Override
+    public void undeploy(Workload workload, Path dir) throws IOException {
+        Path deploy = dir.resolve(DEPLOY_DIRECTORY);
+        Files.deleteIfExists(file(workload.next(), deploy));
+        Files.deleteIfExists(deploy);
+    }
+
+    @Override
+    public Path file(Migration migration, Path dir) {
+        return dir.resolve(String.format("%05d.sql", migration.number()));
+    }
+
+    @Override
+    public String text(Migration migration) {
+        return String.join(SEPARATOR, migration.upgrade());
     }
 
     @Override

@@ -1,17 +1,10 @@
 package dev.retort.bench.tool;
 
-import dev.retort.bench.workload.Migration;
-import dev.retort.bench.workload.Workload;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * r2dbc-migrate: conventionally named {@code V<n>__<name>.sql} files; it sends each file to the
  * server as one multi-statement query, in a transaction, and records it in a second one.
  */
-public final class R2dbcMigrateTool extends JvmTool {
+public final class R2dbcMigrateTool extends JvmTool implements VersionedFiles {
 
     /** @param java how to start the child JVM */
     public R2dbcMigrateTool(ChildJava java) {
@@ -36,14 +29,6 @@ public final class R2dbcMigrateTool extends JvmTool {
     @Override
     protected String runClass() {
         return "dev.retort.bench.child.R2dbcMigrateRun";
-    }
-
-    @Override
-    public void write(Workload workload, Path dir) throws IOException {
-        for (Migration migration : workload.migrations()) {
-            Files.writeString(dir.resolve("V" + migration.number() + "__" + migration.name() + ".sql"),
-                    migration.upgradeScript());
-        }
     }
 
     @Override

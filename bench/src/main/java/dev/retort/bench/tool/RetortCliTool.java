@@ -1,9 +1,7 @@
 package dev.retort.bench.tool;
 
 import dev.retort.bench.run.Server;
-import dev.retort.bench.workload.Workload;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import java.util.Optional;
  * same revision files as the library. The JVM options default to those of the {@code cli/retort}
  * launcher, since that is how users run it.
  */
-public final class RetortCliTool implements Tool {
+public final class RetortCliTool implements RevisionFiles {
 
     /**
      * The options of the {@code cli/retort} launcher: C1 only, serial GC, class-data sharing; like
@@ -56,11 +54,6 @@ public final class RetortCliTool implements Tool {
         // A benchmark may skip what is not built; a test could not.
         return Files.isRegularFile(jar) ? Optional.empty()
                 : Optional.of("CLI jar not found at " + jar + "; build it with mvn -pl cli package");
-    }
-
-    @Override
-    public void write(Workload workload, Path dir) throws IOException {
-        RetortTool.writeRevisions(workload, dir);
     }
 
     @Override

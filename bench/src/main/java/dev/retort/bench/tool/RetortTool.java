@@ -1,14 +1,12 @@
 package dev.retort.bench.tool;
 
-import dev.retort.bench.workload.Migration;
 import dev.retort.bench.workload.Workload;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Retort as a library: {@code Retort.upgrade(Target.HEADS)} over r2dbc-postgresql, default settings. */
-public final class RetortTool extends JvmTool {
+public final class RetortTool extends JvmTool implements RevisionFiles {
 
     /** @param java how to start the child JVM */
     public RetortTool(ChildJava java) {
@@ -35,11 +33,6 @@ public final class RetortTool extends JvmTool {
         return "dev.retort.bench.child.RetortRun";
     }
 
-    @Override
-    public void write(Workload workload, Path dir) throws IOException {
-        writeRevisions(workload, dir);
-    }
-
     /**
      * Writes one revision file per migration, {@code m00042.sql} revising {@code m00041.sql}, with
      * a downgrade section as real Retort files have (it is read and checksummed, never run here).
@@ -49,20 +42,7 @@ public final class RetortTool extends JvmTool {
      * @throws IOException when a file cannot be written
      */
     public static void writeRevisions(Workload workload, Path dir) throws IOException {
-        for (Migration migration : workload.migrations()) {
-            StringBuilder text = new StringBuilder();
-            text.append("-- revision: ").append(revision(migration.number())).append('\n');
-            if (migration.number() > 1) {
-                text.append("-- revises: ").append(revision(migration.number() - 1)).append('\n');
-            }
-            text.append("-- message: ").append(migration.name()).append("\n\n");
-            text.append("-- +upgrade\n").append(migration.upgradeScript()).append('\n');
-            text.append("-- +downgrade\n").append(migration.downgradeScript());
-            Files.writeString(dir.resolve(revision(migration.number()) + ".sql"), text);
-        }
-    }
-
-    private static String revision(int number) {
-        return String.format("m%05d", number);
+        // Writing starts no JVM, so the tool needs no way to start one.
+        new RetortTool(null).write(workload, dir);
     }
 }

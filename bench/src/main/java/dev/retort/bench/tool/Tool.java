@@ -52,6 +52,31 @@ public interface Tool {
         return apply(dir, database);
     }
 
+    /**
+     * Prepares a deploy that brings one migration to a database at the workload's last: writes
+     * {@link Workload#next()} beside the files {@link #write} wrote, as a release adds its migration.
+     *
+     * @param workload the workload {@link #write} wrote to {@code dir}
+     * @param dir      that directory
+     * @param database a database with every migration of the workload applied
+     * @return the command that applies the new migration in a fresh process; empty when the tool
+     *     has no such run
+     * @throws IOException when a file cannot be written
+     */
+    default Optional<List<String>> deploy(Workload workload, Path dir, String database) throws IOException {
+        return Optional.empty();
+    }
+
+    /**
+     * Takes back what {@link #deploy} wrote, so that {@code dir} holds the workload alone again.
+     *
+     * @param workload the workload
+     * @param dir      the directory
+     * @throws IOException when a file cannot be changed
+     */
+    default void undeploy(Workload workload, Path dir) throws IOException {
+    }
+
     /** @return a note on configuration for the report (deviations from defaults), or empty */
     default String note() {
         return "";

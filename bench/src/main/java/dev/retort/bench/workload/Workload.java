@@ -34,6 +34,18 @@ public record Workload(List<Migration> migrations) {
         return new Workload(migrations);
     }
 
+    /** @return the migration a deploy brings next: the one numbered {@code size() + 1} */
+    public Migration next() {
+        return migration(size() + 1);
+    }
+
+    /** @return this workload and {@link #next()} */
+    public Workload withNext() {
+        List<Migration> longer = new ArrayList<>(migrations);
+        longer.add(next());
+        return new Workload(longer);
+    }
+
     /** @return how many migrations */
     public int size() {
         return migrations.size();

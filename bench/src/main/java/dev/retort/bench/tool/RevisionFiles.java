@@ -1,0 +1,35 @@
+package dev.retort.bench.tool;
+
+import dev.retort.bench.workload.Migration;
+
+import java.nio.file.Path;
+
+/**
+ * Retort's revision files, which the library and the CLI both read: {@code m00042.sql} revising
+ * {@code m00041.sql}, with a downgrade section as real Retort files have (it is read and
+ * checksummed, never run here).
+ */
+interface RevisionFiles extends FilePerMigration {
+
+    @Override
+    default Path file(Migration migration, Path dir) {
+        return dir.resolve(revision(migration.number()) + ".sql");
+    }
+
+    @Override
+    default String text(Migration migration) {
+        StringBuilder text = new StringBuilder();
+        text.append("-- revision: ").append(revision(migration.number())).append('\n');
+        if (migration.number() > 1) {
+            text.append("-- revises: ").append(revision(migration.number() - 1)).append('\n');
+        }
+        text.append("-- message: ").append(migration.name()).append("\n\n");
+        text.append("-- +upgrade\n").append(migration.upgradeScript()).append('\n');
+        text.append("-- +downgrade\n").append(migration.downgradeScript());
+        return text.toString();
+    }
+
+    private static String revision(int number) {
+        return String.format("m%05d", number);
+    }
+}
