@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [quick|full] [--option value ...]
 #
-# quick: N = 100 and 1,000, 3 runs each, the JFR profiles.            (~10 minutes)
+# quick: N = 100 and 1,000, 3 runs each, the JFR profiles.            (~15 minutes)
 # full:  adds N = 10,000, the -Xmx search and the 300 MB data load.   (about an hour or more)
 # Further options go to dev.retort.bench.BenchMain (see Options.java), e.g. --runs 5.
 #
