@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs the files of {@link R2dbcFloorTool} with r2dbc-postgresql alone: one connection, BEGIN,
- * the statements, COMMIT per file. When the database already has the table of the first file
+ * the statements, COMMIT per file. When the database already has the table of a file it is
  * given, it only connects and runs {@code SELECT 1}, the least a no-op must do.
  */
 public final class R2dbcFloorRun implements InProcessTool {
@@ -31,9 +32,12 @@ public final class R2dbcFloorRun implements InProcessTool {
                 Connection::close).blockLast();
     }
 
-    /** Whether the table of the first file exists: {@code 00042.sql} creates {@code t_00042}. */
+    /**
+     * Whether the table of any one file exists ({@code 00042.sql} creates {@code t_00042}): a
+     * directory's files are applied together. Any file, so that a no-op does not list them all.
+     */
     private static Mono<Boolean> applied(Connection connection, Path dir) {
-        String number = files(dir).get(0).getFileName().toString().replace(".sql", "");
+        String number = anyFile(dir).getFileName().toString().replace(".sql", "");
         return Flux.from(connection.createStatement("SELECT to_regclass('t_" + number + "') IS NOT NULL").execute())
                 .concatMap(result -> result.map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))).single();
     }
@@ -47,6 +51,14 @@ public final class R2dbcFloorRun implements InProcessTool {
 
     private static Mono<Void> execute(Connection connection, String sql) {
         return Flux.from(connection.createStatement(sql).execute()).concatMap(Result::getRowsUpdated).then();
+    }
+
+    private static Path anyFile(Path dir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.sql")) {
+            return files.iterator().next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Path> files(Path dir) {

@@ -27,31 +27,31 @@ final class Validation {
     private Validation() {
     }
 
-    static ValidationReport report(Catalog files, DatabaseState state, List<HistoryEntry> history) {
+    static ValidationReport report(Catalog catalog, DatabaseState state, List<HistoryEntry> history) {
         List<Problem> problems = new ArrayList<>();
         state.dirtyMark().ifPresent(mark -> problems.add(new Problem(Kind.DIRTY, mark.revision(),
                 "the " + mark.operation() + " of non-transactional revision " + mark.revision() + " failed midway;"
                         + " repair the schema by hand, then run 'retort stamp <revision>'")));
-        List<String> unknown = state.heads().stream().filter(r -> !files.graph().contains(r)).sorted().toList();
+        List<String> unknown = state.heads().stream().filter(r -> !catalog.graph().contains(r)).sorted().toList();
         unknown.forEach(revision -> problems.add(new Problem(Kind.UNKNOWN_REVISION, revision,
                 "the version table names revision '" + revision + "', which no migration file defines; restore the"
                         + " file, or run 'retort stamp <revision> --purge' to record the database's real revision")));
         if (!unknown.isEmpty()) {
             return new ValidationReport(sorted(state.heads()), List.of(), problems);
         }
-        problems.addAll(checksumChanges(files, applied(files, state.heads()), history));
-        List<String> pending = Planner.upgrade(files.graph(), state.heads(), "heads").steps().stream()
+        problems.addAll(checksumChanges(catalog, applied(catalog, state.heads()), history));
+        List<String> pending = Planner.upgrade(catalog.graph(), state.heads(), "heads").steps().stream()
                 .map(Step::revision).toList();
         return new ValidationReport(sorted(state.heads()), pending, problems);
     }
 
-    private static Set<String> applied(Catalog files, Set<String> heads) {
+    private static Set<String> applied(Catalog catalog, Set<String> heads) {
         Set<String> applied = new LinkedHashSet<>(heads);
-        heads.forEach(head -> applied.addAll(files.graph().ancestors(head)));
+        heads.forEach(head -> applied.addAll(catalog.graph().ancestors(head)));
         return applied;
     }
 
-    private static List<Problem> checksumChanges(Catalog files, Set<String> applied, List<HistoryEntry> history) {
+    private static List<Problem> checksumChanges(Catalog catalog, Set<String> applied, List<HistoryEntry> history) {
         Map<String, HistoryEntry> latest = new HashMap<>();
         for (HistoryEntry entry : history) {
             if (entry.success() && entry.operation() != Operation.DOWNGRADE && entry.checksum() != null) {
@@ -61,11 +61,11 @@ final class Validation {
         List<Problem> problems = new ArrayList<>();
         for (String revision : new TreeSet<>(applied)) {
             HistoryEntry recorded = latest.get(revision);
-            ScriptSummary file = files.summary(revision);
-            if (recorded != null && !recorded.checksum().equals(file.checksum())) {
-                problems.add(new Problem(Kind.CHECKSUM_CHANGED, revision, file.location() + " changed after it was"
+            ScriptSummary summary = catalog.summary(revision);
+            if (recorded != null && !recorded.checksum().equals(summary.checksum())) {
+                problems.add(new Problem(Kind.CHECKSUM_CHANGED, revision, summary.location() + " changed after it was"
                         + " applied on " + recorded.appliedAt() + " (recorded " + recorded.checksum() + ", now "
-                        + file.checksum() + "); revert the edit and put the change in a new revision"));
+                        + summary.checksum() + "); revert the edit and put the change in a new revision"));
             }
         }
         return problems;

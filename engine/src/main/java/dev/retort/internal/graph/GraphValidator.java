@@ -55,23 +55,17 @@ final class GraphValidator {
 
     /** Ids and labels appear in targets such as {@code a1@head} or {@code a1+2}, hence the strict alphabet. */
     private void checkName(String what, String name, Revision owner) {
-        if (!name.isEmpty() && isAllowed(name) && !RESERVED.contains(name)) {
-            return;
-        }
-        String where = " in " + owner.origin();
         if (name.isEmpty()) {
-            problems.add(what + where + " is empty; use letters, digits, '_' and '.'.");
-            return;
-        }
-        if (!isAllowed(name)) {
+            problems.add(what + " in " + owner.origin() + " is empty; use letters, digits, '_' and '.'.");
+        } else if (!isAllowed(name)) {
             Set<String> illegal = name.chars()
                     .filter(c -> !isAllowed((char) c))
                     .mapToObj(c -> "'" + (char) c + "'")
                     .collect(Collectors.toCollection(TreeSet::new));
-            problems.add(what + " '" + name + "'" + where + " contains characters that are not allowed: "
+            problems.add(what + " '" + name + "' in " + owner.origin() + " contains characters that are not allowed: "
                     + String.join(", ", illegal) + ". Use only letters, digits, '_' and '.'.");
         } else if (RESERVED.contains(name)) {
-            problems.add(what + " '" + name + "'" + where + " is a reserved word (" + String.join(", ",
+            problems.add(what + " '" + name + "' in " + owner.origin() + " is a reserved word (" + String.join(", ",
                     new TreeSet<>(RESERVED)) + ") and could not be named in a target; choose another.");
         }
     }

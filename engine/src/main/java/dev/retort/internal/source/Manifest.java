@@ -46,12 +46,11 @@ final class Manifest {
     /**
      * What the manifest keeps of one file.
      *
-     * @param location the file's location
      * @param stamp    the version of the file it was read from
-     * @param revision its header's graph edges
+     * @param revision its header's graph edges; its origin is the file's location
      * @param summary  its summary
      */
-    record Entry(String location, FileStamp stamp, Revision revision, ScriptSummary summary) {
+    record Entry(FileStamp stamp, Revision revision, ScriptSummary summary) {
 
         /**
          * @param version a file's version
@@ -59,7 +58,12 @@ final class Manifest {
          * @return the entry
          */
         static Entry of(FileVersion version, Script script) {
-            return new Entry(version.location(), version.stamp(), Catalog.revision(script), ScriptSummary.of(script));
+            return new Entry(version.stamp(), Catalog.revision(script), ScriptSummary.of(script));
+        }
+
+        /** @return the file's location */
+        String location() {
+            return revision.origin();
         }
     }
 
@@ -96,7 +100,7 @@ final class Manifest {
         FileStamp stamp = FileStamp.read(in);
         Revision revision = new Revision(in.readUTF(), strings(in), strings(in), new LinkedHashSet<>(strings(in)),
                 location);
-        return new Entry(location, stamp, revision, new ScriptSummary(in.readUTF(), location, in.readBoolean(),
+        return new Entry(stamp, revision, new ScriptSummary(in.readUTF(), location, in.readBoolean(),
                 in.readUTF()));
     }
 
