@@ -102,6 +102,17 @@ public final class Retort {
     }
 
     /**
+     * Where the database stands against the files, in one read: the version table's rows, the
+     * files' heads, what an upgrade would apply, rows no file defines, and whether a
+     * non-transactional revision left the database dirty. Reads only; takes no lock.
+     *
+     * @return the status
+     */
+    public Mono<Status> status() {
+        return inspector.status();
+    }
+
+    /**
      * @return every row of the history table, oldest first, read in one query
      */
     public Flux<HistoryEntry> history() {

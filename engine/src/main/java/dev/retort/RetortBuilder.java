@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Configures a {@link Retort}. Defaults: schema {@code public}, table prefix {@code retort}
- * ({@code retort_version}, {@code retort_history}), lock timeout 10 minutes, no connect retry. A
- * builder is not thread-safe; the {@code Retort} it builds is immutable.
+ * ({@code retort_version}, {@code retort_history}), lock timeout 10 minutes, no connect retry, a
+ * connect timeout of 10 seconds. A builder is not thread-safe; the {@code Retort} it builds is
+ * immutable.
  */
 public final class RetortBuilder {
 
@@ -26,6 +27,8 @@ public final class RetortBuilder {
     public static final String DEFAULT_TABLE_PREFIX = "retort";
     /** The default time to wait for another run's lock. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+    /** The default limit on one try to connect, until the server has answered the handshake. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Connections.DEFAULT_CONNECT_TIMEOUT;
 
     private final ConnectionFactory connectionFactory;
     private MigrationSource source;
@@ -33,6 +36,7 @@ public final class RetortBuilder {
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration connectRetry = Duration.ZERO;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Path manifests;
 
     RetortBuilder(ConnectionFactory connectionFactory) {
@@ -89,6 +93,22 @@ public final class RetortBuilder {
     }
 
     /**
+     * How long one try to connect may take, until the server has answered the handshake: a server
+     * that accepts the connection but never answers (an overloaded proxy, a firewall that drops
+     * packets) then fails the run instead of holding it. Default: 10 seconds.
+     *
+     * @param connectTimeout the limit, positive
+     * @return this builder
+     */
+    public RetortBuilder connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = nonNegative("connect timeout", connectTimeout);
+        if (connectTimeout.isZero()) {
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The connect timeout must be positive, not 0.");
+        }
+        return this;
+    }
+
+    /**
      * Keeps a manifest of the migration files' headers, messages and checksums in this directory
      * (created if missing), with each file's size, inode, modification and change time. A later
      * process then reads only the files added or changed since: with none, it decides that nothing
@@ -125,7 +145,7 @@ public final class RetortBuilder {
                     "No migration source: call migrations(MigrationSource.directory(...)) or .classpath(...).");
         }
         TableNames names = TableNames.of(schema, tablePrefix);
-        return new Retort(new Settings(new Connections(connectionFactory, connectRetry), source, names, lockTimeout,
+        return new Retort(new Settings(new Connections(connectionFactory, connectRetry, connectTimeout), source, names, lockTimeout,
                 Optional.ofNullable(manifests)));
     }
 }

@@ -115,6 +115,21 @@ class BadInputCatalogueIntegrationTests {
                 file("VACUUM in a transactional file", "-- revises: a1\n-- +upgrade\nVACUUM t1;\n", "b2.sql:3", "VACUUM"),
                 file("explicit transaction control", "-- revises: a1\n-- +upgrade\nBEGIN;\nCREATE TABLE x (id int);\nCOMMIT;\n",
                         "b2.sql:3", "not allowed"),
+                file("COPY FROM STDIN with inline data", "-- revises: a1\n-- +upgrade\nCREATE TABLE c (a int, b text);\n"
+                        + "COPY c (a, b) FROM stdin;\n1\tone\n2\ttwo\n\\.\n", "b2.sql:4", "COPY ... FROM STDIN", "INSERT"),
+                file("COPY FROM STDIN in a non-transactional file", "-- revises: a1\n-- transactional: false\n-- +upgrade\n"
+                        + "CREATE TABLE c (a int);\nCOPY c FROM STDIN WITH (FORMAT csv);\n", "b2.sql:5", "COPY ... FROM STDIN"),
+                file("COPY TO STDOUT", "-- revises: a1\n-- +upgrade\nCOPY (SELECT 1) TO STDOUT;\n", "b2.sql:3",
+                        "COPY ... TO STDOUT"),
+                file("revision id longer than the version column", "-- revision: " + "r".repeat(300)
+                        + "\n-- revises: a1\n-- +upgrade\nCREATE TABLE c (a int);\n", "b2.sql", "300 characters", "255"),
+                file("revises with only a comma", "-- revises: ,\n-- +upgrade\nSELECT 1;\n", "b2.sql:1",
+                        "empty item", "revises"),
+                file("revises with an empty item", "-- revises: a1,,\n-- +upgrade\nSELECT 1;\n", "b2.sql:1", "empty item"),
+                file("revises with no value", "-- revises:\n-- +upgrade\nSELECT 1;\n", "b2.sql:1", "has no value",
+                        "if this revision is a base"),
+                file("depends-on with an empty item", "-- revises: a1\n-- depends-on: a1,\n-- +upgrade\nSELECT 1;\n",
+                        "b2.sql:2", "empty item"),
                 new BadInput("downgrade past a revision without a downgrade section",
                         f -> {
                         }, r -> r.downgrade(Target.BASE), ErrorCode.INVALID_MIGRATIONS,
@@ -186,6 +201,15 @@ class BadInputCatalogueIntegrationTests {
         }
 
         @Test
+        void aDirectoryWhoseFilesAreAllInSubdirectoriesNamesThem() throws IOException {
+            Files.createDirectories(workspace.directory().resolve("set_a"));
+            Files.writeString(workspace.directory().resolve("set_a").resolve("a1.sql"), "-- +upgrade\nSELECT 1;\n");
+
+            assertRejectedWithoutChange(workspace.retort().upgrade(Target.HEADS), ErrorCode.INVALID_MIGRATIONS,
+                    List.of("no .sql files directly in it", "set_a/", "point the migrations location"));
+        }
+
+        @Test
         void aMissingMigrationsDirectoryNamesIt() {
             Retort retort = Retort.builder(db.connectionFactory())
                     .migrations(MigrationSource.directory(workspace.directory().resolve("nowhere"))).build();
@@ -203,7 +227,7 @@ class BadInputCatalogueIntegrationTests {
         @Test
         void aRoleWithoutCreatePrivilegeIsToldWhatToGrant() {
             withRestrictedRole(true, retort -> assertRejectedWithoutChange(retort.upgrade(Target.HEADS),
-                    ErrorCode.MIGRATION_FAILED, List.of("Cannot create Retort's tables", "42501", "Grant the role CREATE")));
+                    ErrorCode.MIGRATION_FAILED, List.of("creating Retort's tables", "42501", "Grant the role CREATE", "rolled back")));
         }
 
         /** Roles belong to the whole server, so the role is named after this class's database and dropped after. */

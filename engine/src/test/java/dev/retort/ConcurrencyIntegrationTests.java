@@ -179,7 +179,7 @@ class ConcurrencyIntegrationTests {
                                         }),
                                 Mono.fromCallable(() -> started.await(30, TimeUnit.SECONDS))
                                         .subscribeOn(Schedulers.boundedElastic())
-                                        .thenMany(Flux.fromIterable(tables.createTables()))
+                                        .thenMany(Flux.fromIterable(tables.createTables(false)))
                                         .concatWith(Flux.just("CREATE TABLE t1 (id int)",
                                                 "INSERT INTO retort_version VALUES ('r1')",
                                                 "SELECT pg_advisory_unlock(" + key + ")"))

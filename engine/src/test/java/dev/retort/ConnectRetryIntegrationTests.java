@@ -6,6 +6,7 @@ import dev.retort.error.MigrationFileException;
 import dev.retort.spi.MigrationSource;
 import dev.retort.test.PasswordCheckingServer;
 import dev.retort.test.PostgresDatabase;
+import dev.retort.test.SilentServer;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ class ConnectRetryIntegrationTests {
     static final PasswordCheckingServer passwords = new PasswordCheckingServer();
 
     @RegisterExtension
+    static final SilentServer silent = new SilentServer();
+
+    @RegisterExtension
     final MigrationWorkspace workspace = new MigrationWorkspace(db);
 
     Retort retortOn(ConnectionFactoryOptions options, Duration connectRetry) {
@@ -50,6 +54,28 @@ class ConnectRetryIntegrationTests {
         }
 
         assertThat(workspace.tables()).contains("late");
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersFailsAfterTheConnectTimeout() {
+        workspace.files().revision("a1", null, "CREATE TABLE never (id int);", null);
+        Retort retort = Retort.builder(ConnectionFactories.get(silent.url()))
+                .migrations(MigrationSource.directory(workspace.directory()))
+                .connectTimeout(Duration.ofMillis(500))
+                .build();
+
+        StepVerifier.create(retort.current())
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ConnectionException.class)
+                        .hasMessageContaining("Cannot connect to the database")
+                        .hasMessageContaining("did not complete the handshake within 500 ms"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(silent.acceptedConnections()).isPositive();
+    }
+
+    @Test
+    void aConnectTimeoutOfZeroIsAConfigurationError() {
+        assertThat(catchThrowable(() -> Retort.builder(ConnectionFactories.get(silent.url())).connectTimeout(Duration.ZERO)))
+                .isInstanceOf(dev.retort.error.RetortException.class).hasMessageContaining("connect timeout");
     }
 
     @Test

@@ -95,6 +95,10 @@ class NonTransactionalIntegrationTests {
                 .containsExactly(false);
         assertThat(retort().validate().block().problems()).extracting(ValidationReport.Problem::kind)
                 .containsExactly(ValidationReport.Kind.DIRTY);
+        Status dirty = retort().status().block();
+        assertThat(dirty.dirty()).contains(new Status.Dirty("b2", Operation.UPGRADE));
+        assertThat(dirty.current()).containsExactly("a1");
+        assertThat(dirty.pending()).containsExactly("b2");
 
         StepVerifier.create(retort().upgrade(Target.HEADS))
                 .thenConsumeWhile(e -> true)
@@ -108,5 +112,10 @@ class NonTransactionalIntegrationTests {
 
         assertThat(retort().current().block()).containsExactly("b2");
         assertThat(retort().validate().block().isUpToDate()).isTrue();
+        assertThat(retort().status().block()).satisfies(clean -> {
+            assertThat(clean.isDirty()).isFalse();
+            assertThat(clean.needsUpgrade()).isFalse();
+            assertThat(clean.heads()).containsExactly("b2");
+        });
     }
 }

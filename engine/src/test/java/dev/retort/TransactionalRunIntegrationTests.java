@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,9 +148,9 @@ class TransactionalRunIntegrationTests {
                     .verifyErrorSatisfies(error -> assertThat(error).isInstanceOf(RetortException.class)
                             .hasMessageContaining("a1").hasMessageContaining("COMMIT")
                             .hasMessageContaining("23503").hasMessageContaining("rolled back"));
-            assertThat(tables()).doesNotContain("p", "c");
-            assertThat(retort().current().block()).isEmpty();
-            assertThat(db.column("SELECT count(*) FROM retort_history", Long.class)).containsExactly(0L);
+            // Retort's tables were created in the first revision's transaction, so they went with it.
+            assertThat(tables()).doesNotContain("p", "c", "retort_version", "retort_history");
+            assertThat(retort().current().block(Duration.ofSeconds(30))).isEmpty();
         }
 
         /** r2dbc-postgresql refuses a query string with both several statements and a {@code $1}. */

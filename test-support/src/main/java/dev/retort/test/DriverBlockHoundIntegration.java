@@ -15,5 +15,10 @@ public final class DriverBlockHoundIntegration implements BlockHoundIntegration 
         // on the event loop, which reads /dev/urandom: a kernel device that never blocks once the
         // system has booted. Only a password-checking server exercises it (PasswordCheckingServer).
         builder.allowBlockingCallsInside("com.ongres.scram.common.ScramFunctions", "nonce");
+        // Netty's adaptive buffer allocator (the default since Netty 4.2) guards its magazines with
+        // a StampedLock held for a few instructions; under contention, as when twenty runs start
+        // at once, a thread parks on it for microseconds. An allocator detail, not I/O.
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
     }
 }

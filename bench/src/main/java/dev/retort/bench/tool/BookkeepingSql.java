@@ -35,7 +35,7 @@ final class BookkeepingSql {
     /** @return the script's opening: the tables, the lock, and the session's pid in {@code :lock_pid} */
     String prologue() {
         StringBuilder text = new StringBuilder();
-        for (String statement : history.createTables()) {
+        for (String statement : history.createTablesIfMissing()) {
             text.append(statement).append(";\n");
         }
         return text.append("SELECT pg_advisory_lock(").append(AdvisoryLock.keyOf(scope)).append(");\n")

@@ -5,10 +5,10 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.RetortException;
 import dev.retort.internal.sql.SqlStatement;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.R2dbcPermissionDeniedException;
-import io.r2dbc.spi.R2dbcTransientResourceException;
+import io.r2dbc.spi.ValidationDepth;
+import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -16,8 +16,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Turns driver failures into {@link RetortException}s that say what failed, where, and why.
- * Connection-level failures (SQLSTATE classes 08, 28, 3D, 57P; broken sockets) are told apart
- * from a statement the server rejected, because they call for different action and exit codes.
+ *
+ * <p>Whether a failure means the connection is gone is decided from the SQLSTATE and the
+ * connection's own state, never from the driver's exception class: r2dbc-postgresql maps every
+ * SQLSTATE outside a few classes to {@code R2dbcNonTransientResourceException}, so by class a
+ * {@code RAISE EXCEPTION} looks like a broken socket. An error the server reports with a SQLSTATE
+ * is a failed statement unless its class ends the session (08 connection exception, 57P operator
+ * intervention); an error without one means the connection is gone only if the connection says it
+ * is closed.
  */
 public final class ErrorTranslation {
 
@@ -26,58 +32,80 @@ public final class ErrorTranslation {
 
     /**
      * @param error any failure
-     * @return whether it means the server is unreachable, refused us, or dropped the connection
+     * @return the SQLSTATE the server gave, if it gave one
      */
-    public static boolean isConnectionFailure(Throwable error) {
-        if (error instanceof RetortException) {
-            return false;
-        }
-        if (error instanceof R2dbcException r2dbc) {
-            String state = r2dbc.getSqlState();
-            if (state != null && (state.startsWith("08") || state.startsWith("28") || state.startsWith("3D")
-                    || state.startsWith("57P"))) {
-                return true;
-            }
-            return error instanceof R2dbcNonTransientResourceException
-                    || error instanceof R2dbcTransientResourceException
-                    || error instanceof R2dbcPermissionDeniedException && state == null;
-        }
-        return error instanceof IOException || error instanceof TimeoutException
-                || error.getCause() != null && error.getCause() != error && isConnectionFailure(error.getCause());
+    static Optional<String> sqlState(Throwable error) {
+        return error instanceof R2dbcException r2dbc ? Optional.ofNullable(r2dbc.getSqlState()) : Optional.empty();
     }
 
     /**
-     * @param error any failure
-     * @return whether the server rejected a statement (as opposed to a connection failure or a
-     *     failure Retort already explained)
+     * @param sqlState a SQLSTATE
+     * @return whether the server ends the session with it: class 08, or 57P01-57P05 (shutdown,
+     *     crash, starting up, database dropped, idle session timeout)
+     */
+    static boolean endsSession(String sqlState) {
+        return sqlState.startsWith("08") || sqlState.startsWith("57P");
+    }
+
+    /**
+     * @param error a failure while using a connection
+     * @return whether the server rejected a statement: it gave a SQLSTATE that does not end the session
      */
     public static boolean isStatementFailure(Throwable error) {
-        return error instanceof R2dbcException && !isConnectionFailure(error);
+        return !(error instanceof RetortException) && sqlState(error).filter(state -> !endsSession(state)).isPresent();
+    }
+
+    /**
+     * @param connection the connection the failure happened on
+     * @param error      the failure
+     * @return whether the session is gone: a session-ending SQLSTATE, or no SQLSTATE and the
+     *     connection closed
+     */
+    static Mono<Boolean> sessionEnded(Connection connection, Throwable error) {
+        if (error instanceof RetortException) {
+            return Mono.just(false);
+        }
+        Optional<String> state = sqlState(error);
+        if (state.isPresent()) {
+            return Mono.just(endsSession(state.get()));
+        }
+        return Mono.from(connection.validate(ValidationDepth.LOCAL)).map(open -> !open)
+                .defaultIfEmpty(true).onErrorReturn(true);
     }
 
     /**
      * @param error a failure while running statements
-     * @return whether the driver refused them before sending anything (not a server error, not a
-     *     broken connection, not one Retort already explained)
+     * @return whether the driver refused them before sending anything: not a server error, not a
+     *     transport failure, not one Retort already explained
      */
     static boolean isDriverRejection(Throwable error) {
-        return !(error instanceof R2dbcException) && !(error instanceof RetortException) && !isConnectionFailure(error);
+        return !(error instanceof R2dbcException) && !(error instanceof RetortException) && !isTransportFailure(error);
+    }
+
+    private static boolean isTransportFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Whether retrying to connect may succeed later: the server is not listening yet or is still
-     * starting ({@code 57P03}). Wrong credentials ({@code 28}) or a missing database ({@code 3D})
-     * will not heal by waiting.
+     * Whether retrying to connect may succeed later: nothing answered yet (no SQLSTATE), the
+     * connection broke (class 08), or the server is still starting ({@code 57P03}). Wrong
+     * credentials ({@code 28}), a missing database ({@code 3D}) or a bad setting will not heal by
+     * waiting.
      *
      * @param error a failure to connect
      * @return whether to retry
      */
-    public static boolean mayHeal(Throwable error) {
-        if (!isConnectionFailure(error)) {
-            return false;
+    static boolean mayHeal(Throwable error) {
+        Optional<String> state = sqlState(error);
+        if (state.isPresent()) {
+            return state.get().startsWith("08") || state.get().equals("57P03");
         }
-        String state = error instanceof R2dbcException r2dbc ? r2dbc.getSqlState() : null;
-        return state == null || state.startsWith("08") || state.equals("57P03");
+        return error instanceof R2dbcException || isTransportFailure(error);
     }
 
     /**
@@ -86,10 +114,7 @@ public final class ErrorTranslation {
      */
     public static String describe(Throwable error) {
         String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
-        if (error instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null) {
-            return message + " [SQLSTATE " + r2dbc.getSqlState() + "]";
-        }
-        return message;
+        return sqlState(error).map(state -> message + " [SQLSTATE " + state + "]").orElse(message);
     }
 
     /**
@@ -97,54 +122,83 @@ public final class ErrorTranslation {
      * error in the batch's text, which names the statement and line; without a position, the
      * failing statement is the first whose result did not arrive.
      *
-     * @param error     the failure
-     * @param revision  the revision
-     * @param file      its file
-     * @param batch     the statements sent together
-     * @param completed how many of them had completed
-     * @param dirty     whether the failure leaves the database dirty
+     * @param error        the failure
+     * @param revision     the revision
+     * @param file         its file
+     * @param batch        the statements sent together
+     * @param completed    how many of them had completed
+     * @param dirty        whether the failure leaves the database dirty (a non-transactional revision)
+     * @param sessionEnded whether the connection is gone ({@link #sessionEnded})
      * @return the exception to emit
      */
     static Throwable statementFailed(Throwable error, String revision, String file, StatementBatch batch,
-            int completed, boolean dirty) {
+            int completed, boolean dirty, boolean sessionEnded) {
         if (error instanceof RetortException) {
             return error;
         }
-        if (isConnectionFailure(error)) {
-            return connectionLost(error);
+        if (sessionEnded) {
+            return connectionLost(error, dirty ? Optional.of(revision) : Optional.empty());
         }
         Optional<Integer> position = error instanceof R2dbcException r2dbc
                 ? ServerPosition.of(r2dbc).map(p -> p - 1) : Optional.empty();
         int failed = position.map(batch::partAt).orElse(Math.min(completed, batch.parts().size() - 1));
-        if (!(batch.parts().get(failed) instanceof StatementBatch.Migration migration)) {
+        if (batch.parts().get(failed) instanceof StatementBatch.Added added) {
             return new RetortException(ErrorCode.MIGRATION_FAILED, "Revision " + revision + " (" + file + ") failed"
-                    + " while " + ((StatementBatch.Added) batch.parts().get(failed)).role() + ": " + describe(error)
-                    + ". It was rolled back.", error);
+                    + " while " + added.role() + ": " + describe(error) + ". " + added.advice()
+                    + (added.advice().isEmpty() ? "" : " ") + outcome(dirty), error);
         }
+        StatementBatch.Migration migration = (StatementBatch.Migration) batch.parts().get(failed);
         SqlStatement statement = migration.statement();
-        if (error instanceof R2dbcException r2dbc) {
+        if (sqlState(error).isPresent()) {
             int line = position.map(batch::lineAt).orElse(statement.line());
-            return new MigrationExecutionException(revision, file, line, statement.sql(), r2dbc.getSqlState(),
-                    r2dbc.getMessage(), dirty, error);
+            return new MigrationExecutionException(revision, file, line, statement.sql(), sqlState(error).get(),
+                    error.getMessage(), dirty, error);
         }
         // The driver refused the batch before sending it (e.g. its own SQL parser failed).
         return new MigrationExecutionException(revision, file, statement.line(), statement.sql(), null,
                 "the database driver rejected the statement: " + describe(error), dirty, error);
     }
 
-    /**
-     * Maps any failure outside a migration's statements (reading or writing Retort's tables).
-     *
-     * @param error the failure
-     * @return a connection failure when it is one, else the error unchanged
-     */
-    public static Throwable general(Throwable error) {
-        return isConnectionFailure(error) ? connectionLost(error) : error;
+    /** @return what a failed revision leaves behind, as a sentence */
+    static String outcome(boolean dirty) {
+        return dirty ? "The revision is not transactional, so the database is now dirty: inspect the schema, finish or"
+                + " undo the revision's statements by hand, then run 'retort stamp' with the revision it is really at."
+                : "It was rolled back.";
     }
 
-    private static ConnectionException connectionLost(Throwable error) {
-        return new ConnectionException("The database connection failed during the run: " + describe(error)
-                + ". Open transactions were rolled back by the server; run the command again once the server is"
-                + " reachable.", error);
+    /**
+     * Maps a failure outside a migration's statements (reading or writing Retort's tables) once it
+     * reaches the connection's boundary: a lost connection says so, and a server error that no step
+     * explained still becomes a {@link RetortException} with the server's message.
+     *
+     * @param connection the connection it happened on
+     * @param error      the failure
+     * @param <T>        the stream's element type
+     * @return a stream failing with the mapped error
+     */
+    static <T> Mono<T> translated(Connection connection, Throwable error) {
+        return sessionEnded(connection, error).flatMap(ended -> Mono.error(ended
+                ? connectionLost(error, Optional.empty())
+                : isStatementFailure(error) ? refused(error) : error));
+    }
+
+    private static RetortException refused(Throwable error) {
+        return new RetortException(ErrorCode.MIGRATION_FAILED, "The database refused Retort's own statement: "
+                + describe(error) + ". Nothing of the revision in progress was committed.", error);
+    }
+
+    /**
+     * @param error         the failure that ended the session
+     * @param dirtyRevision the non-transactional revision it interrupted, if any
+     * @return the explanation
+     */
+    static ConnectionException connectionLost(Throwable error, Optional<String> dirtyRevision) {
+        String state = dirtyRevision.map(revision -> " Revision " + revision + " is not transactional and was"
+                        + " interrupted, so the database is now dirty: inspect the schema, finish or undo that"
+                        + " revision's statements by hand, then run 'retort stamp' with the revision it is really at.")
+                .orElse(" Its open transaction was rolled back by the server; run the command again once the server"
+                        + " is reachable.");
+        return new ConnectionException("The database connection failed during the run: " + describe(error) + "."
+                + state, error);
     }
 }

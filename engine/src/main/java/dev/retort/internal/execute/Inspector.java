@@ -3,14 +3,18 @@ package dev.retort.internal.execute;
 import dev.retort.HistoryEntry;
 import dev.retort.MigrationPlan;
 import dev.retort.Operation;
+import dev.retort.Status;
 import dev.retort.ValidationReport;
 import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.Step;
 import dev.retort.internal.source.Catalog;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,15 +45,28 @@ public final class Inspector {
         return state().map(DatabaseState::heads);
     }
 
+    /** @return the database against the files: current, heads, pending, unknown rows and dirty state */
+    public Mono<Status> status() {
+        return FilesAndDatabase.read(catalog(), state()).map(read -> status(read.getT1(), read.getT2()));
+    }
+
+    private static Status status(Catalog catalog, DatabaseState state) {
+        List<String> unknown = state.heads().stream().filter(r -> !catalog.graph().contains(r)).sorted().toList();
+        List<String> pending = !unknown.isEmpty() ? List.of()
+                : Planner.upgrade(catalog.graph(), state.heads(), "heads").steps().stream().map(Step::revision).toList();
+        Optional<Status.Dirty> dirty = state.dirtyMark().map(mark -> new Status.Dirty(mark.revision(),
+                Operation.valueOf(mark.operation().toUpperCase(Locale.ROOT))));
+        return new Status(state.heads().stream().sorted().toList(), catalog.graph().heads().stream().sorted().toList(),
+                pending, unknown, dirty);
+    }
+
     private Mono<DatabaseState> state() {
-        return settings.connections().with(connection -> reader.read(connection).flux())
-                .onErrorMap(ErrorTranslation::general)
-                .single();
+        return settings.connections().with(connection -> reader.read(connection).flux()).single();
     }
 
     /** @return every history row, oldest first */
     public Flux<HistoryEntry> history() {
-        return settings.connections().with(reader::history).onErrorMap(ErrorTranslation::general);
+        return settings.connections().with(reader::history);
     }
 
     /**
@@ -86,7 +103,6 @@ public final class Inspector {
     public Mono<ValidationReport> validate() {
         Mono<Tuple2<DatabaseState, List<HistoryEntry>>> database = settings.connections()
                 .with(connection -> reader.read(connection).zipWith(reader.history(connection).collectList()).flux())
-                .onErrorMap(ErrorTranslation::general)
                 .single();
         return FilesAndDatabase.read(catalog(), database)
                 .map(read -> Validation.report(read.getT1(), read.getT2().getT1(), read.getT2().getT2()));

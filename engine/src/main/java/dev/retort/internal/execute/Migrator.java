@@ -21,7 +21,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,7 +65,7 @@ public final class Migrator {
         return Flux.defer(() -> {
             long started = System.nanoTime();
             Mono<DatabaseState> state = settings.connections()
-                    .with(connection -> reader.read(connection).onErrorMap(ErrorTranslation::general).flux())
+                    .with(connection -> reader.read(connection).flux())
                     .single();
             return FilesAndDatabase.read(Catalog.load(settings.source(), settings.manifests()), state)
                     .flatMapMany(read -> workIfAny(operation, target, read.getT1(), read.getT2(), started));
@@ -125,9 +127,9 @@ public final class Migrator {
         // Another run may have moved the database since the read without the lock: other steps.
         return catalog.reading(revisions(plan.steps())).flatMap(read -> check.prepared(plan.steps(), read))
                 .flatMapMany(steps -> Flux
-                .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList()))
-                .concatWith(ensureTables(held.work(), state, !steps.isEmpty()))
-                .concatWith(runner.runAll(steps, held))
+                .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList(),
+                        schemaToCreate(state, !steps.isEmpty())))
+                .concatWith(runner.runAll(steps, held, tableCreation(state)))
                 .concatWith(outcome.record(plan.rowsAfter(), steps.size())));
     }
 
@@ -135,12 +137,12 @@ public final class Migrator {
             DatabaseState state, Outcome outcome) {
         Connection connection = held.work();
         Set<String> after = Planner.stampRows(catalog.graph(), purge ? Set.of() : state.heads(), target);
-        Flux<Long> rewrite = Flux.fromIterable(stampSql.statements(after, catalog))
-                .concatMap(statement -> Connections.execute(connection, statement));
-        return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), List.copyOf(after)))
-                .concatWith(ensureTables(connection, state, true))
+        List<String> statements = new ArrayList<>(tableCreation(state));
+        statements.addAll(stampSql.statements(after, catalog));
+        Flux<Long> rewrite = Flux.fromIterable(statements).concatMap(statement -> Connections.execute(connection, statement));
+        return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), List.copyOf(after), schemaToCreate(state, true)))
                 .concatWith(Connections.inTransaction(connection, rewrite.then(held.lockHeld()).flux())
-                        .onErrorMap(ErrorTranslation::general)
+                        .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotStamp)
                         .thenMany(outcome.record(after, after.size())));
     }
 
@@ -149,8 +151,7 @@ public final class Migrator {
         Outcome outcome = new Outcome();
         return Flux.<MigrationEvent>just(new RunStarted(operation, target))
                 .concatWith(session.around(held -> Flux.<MigrationEvent>just(new LockAcquired(held.waited()))
-                        .concatWith(reader.read(held.work()).onErrorMap(ErrorTranslation::general)
-                                .flatMapMany(state -> work.run(held, state, outcome)))))
+                        .concatWith(reader.read(held.work()).flatMapMany(state -> work.run(held, state, outcome)))))
                 .concatWith(Mono.fromSupplier(() -> outcome.completed(started)));
     }
 
@@ -160,22 +161,23 @@ public final class Migrator {
         });
     }
 
-    private Flux<MigrationEvent> ensureTables(Connection connection, DatabaseState state, boolean needed) {
-        if (state.tablesExist() || !needed) {
-            return Flux.empty();
-        }
-        return Connections.inTransaction(connection, Flux.fromIterable(sql.createTables())
-                        .concatMap(statement -> Connections.execute(connection, statement)))
-                .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotCreateTables)
-                .onErrorMap(ErrorTranslation::general)
-                .thenMany(Flux.empty());
+    /**
+     * @return the statements that create Retort's tables (and their schema) when they are missing;
+     *     they run in the first revision's transaction, so a run that fails leaves nothing behind
+     */
+    private List<String> tableCreation(DatabaseState state) {
+        return state.tablesExist() ? List.of() : sql.createTables(!state.schemaExists());
     }
 
-    private RetortException cannotCreateTables(Throwable error) {
-        return new RetortException(ErrorCode.MIGRATION_FAILED, "Cannot create Retort's tables "
-                + settings.names().versionTable() + " and " + settings.names().historyTable() + ": "
-                + ErrorTranslation.describe(error) + ". Grant the role CREATE on the schema, or configure a schema"
-                + " it may write to.", error);
+    private Optional<String> schemaToCreate(DatabaseState state, boolean changes) {
+        return changes && !state.schemaExists() ? Optional.of(settings.names().schema()) : Optional.empty();
+    }
+
+    private RetortException cannotStamp(Throwable error) {
+        return new RetortException(ErrorCode.MIGRATION_FAILED, "Cannot stamp " + settings.names().versionTable() + ": "
+                + ErrorTranslation.describe(error) + ". Grant the role INSERT and DELETE on Retort's tables (and CREATE"
+                + " on the schema, if they do not exist yet), or configure a schema it may write to. Nothing was"
+                + " changed.", error);
     }
 
     /** The work a run does once it holds the lock and knows the database's state. */

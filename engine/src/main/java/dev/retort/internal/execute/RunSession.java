@@ -38,9 +38,10 @@ final class RunSession {
      * @param lockPid      its server process id
      * @param waited       how long the lock was waited for
      * @param lock         the lock held on {@code lockConnection}
+     * @param reset        what puts the work connection's session back as it was opened
      */
     record Session(Connection work, int workPid, Connection lockConnection, int lockPid, Duration waited,
-            AdvisoryLock lock) {
+            AdvisoryLock lock, SessionReset reset) {
 
         /** @return a check, started on subscription, that the lock is still held */
         Mono<Void> lockHeld() {
@@ -58,13 +59,17 @@ final class RunSession {
      * error and cancellation.
      */
     <T> Flux<T> around(Function<Session, Flux<T>> body) {
-        return Flux.usingWhen(open(), body, this::finish, (session, error) -> finish(session), this::abandon);
+        return Flux.usingWhen(open(),
+                session -> body.apply(session).onErrorResume(e -> ErrorTranslation.translated(session.work(), e)),
+                this::finish, (session, error) -> finish(session), this::abandon);
     }
 
     private Mono<Session> open() {
-        return connections.open().flatMap(work -> backendPid(work)
-                .flatMap(pid -> connections.open().flatMap(lockConnection -> lock.acquire(lockConnection)
-                        .map(held -> new Session(work, pid, lockConnection, held.sessionPid(), held.waited(), lock))
+        return connections.open().flatMap(work -> prepare(work)
+                .flatMap(facts -> connections.open().flatMap(lockConnection -> lock.acquire(lockConnection)
+                        .map(held -> new Session(work, facts.pid(), lockConnection, held.sessionPid(), held.waited(),
+                                lock, facts.reset()))
+                        .onErrorResume(e -> ErrorTranslation.translated(lockConnection, e))
                         .onErrorResume(e -> Connections.close(lockConnection).then(Mono.error(e)))
                         .doOnCancel(() -> Connections.close(lockConnection).subscribe())))
                 .onErrorResume(e -> Connections.close(work).then(Mono.error(e)))
@@ -72,19 +77,31 @@ final class RunSession {
     }
 
     /**
+     * What the run learns of its work connection when it opens it.
+     *
+     * @param pid   the server process id
+     * @param reset what puts the session back as it is now
+     */
+    private record WorkFacts(int pid, SessionReset reset) {
+    }
+
+    /**
      * Reads the work connection's server process id and, on PostgreSQL 14+, asks the server to
      * check every second that the client is still there while a statement runs: if the process
      * running Retort is killed, the server then aborts its statement and transaction at once
-     * instead of finishing a long statement for nobody while holding its locks.
+     * instead of finishing a long statement for nobody while holding its locks. Then notes the
+     * session's state, which every revision's end restores.
      */
-    private static Mono<Integer> backendPid(Connection connection) {
+    private static Mono<WorkFacts> prepare(Connection connection) {
         return Connections.query(connection, "SELECT pg_backend_pid(), current_setting('server_version_num')::int",
                         row -> new int[] {row.get(0, Integer.class), row.get(1, Integer.class)})
                 .single()
-                .flatMap(facts -> facts[1] >= CLIENT_CHECK_SINCE
-                        ? Connections.execute(connection, "SET client_connection_check_interval = '1s'").thenReturn(facts[0])
-                        : Mono.just(facts[0]))
-                .onErrorMap(ErrorTranslation::general);
+                .flatMap(facts -> Connections.query(connection, (facts[1] >= CLIENT_CHECK_SINCE
+                                ? "SET client_connection_check_interval = '1s'; " : "") + SessionReset.CAPTURE,
+                                SessionReset::of)
+                        .single()
+                        .map(reset -> new WorkFacts(facts[0], reset)))
+                .onErrorResume(e -> ErrorTranslation.translated(connection, e));
     }
 
     private Mono<Void> finish(Session session) {

@@ -52,7 +52,7 @@ record SentBatch(StatementBatch batch, long sentAt, Mono<Outcome> outcome) {
         long sentAt = System.nanoTime();
         List<Arrival> arrivals = new ArrayList<>();
         AtomicBoolean refused = new AtomicBoolean();
-        Mono<Outcome> outcome = Connections.rowsPerStatement(connection, batch.sql())
+        Mono<Outcome> outcome = Connections.rowsPerStatement(connection, batch.sql(), batch.parts().size())
                 .doOnNext(rows -> arrivals.add(new Arrival(rows, System.nanoTime())))
                 .then(Mono.fromSupplier(() -> new Outcome(arrivals, null)))
                 .onErrorResume(error -> {

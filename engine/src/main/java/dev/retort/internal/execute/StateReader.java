@@ -29,10 +29,11 @@ public final class StateReader {
 
     /**
      * @param connection the connection
-     * @return the state; {@link DatabaseState#EMPTY} when the tables do not exist
+     * @return the state; {@link DatabaseState#untouched} when the tables do not exist
      */
     public Mono<DatabaseState> read(Connection connection) {
-        return tablesExist(connection).flatMap(exist -> exist ? state(connection) : Mono.just(DatabaseState.EMPTY))
+        return existence(connection).flatMap(exist -> exist.tables() ? state(connection)
+                        : Mono.just(DatabaseState.untouched(exist.schema())))
                 .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotRead);
     }
 
@@ -43,9 +44,14 @@ public final class StateReader {
                 + " run), or configure a schema it may use.", error);
     }
 
-    private Mono<Boolean> tablesExist(Connection connection) {
+    /** Whether both tables exist, and whether their schema does. */
+    private record Existence(boolean tables, boolean schema) {
+    }
+
+    private Mono<Existence> existence(Connection connection) {
         return Connections.query(connection, sql.tablesExist(),
-                row -> Boolean.TRUE.equals(row.get(0, Boolean.class)) && Boolean.TRUE.equals(row.get(1, Boolean.class)))
+                row -> new Existence(Boolean.TRUE.equals(row.get(0, Boolean.class))
+                        && Boolean.TRUE.equals(row.get(1, Boolean.class)), Boolean.TRUE.equals(row.get(2, Boolean.class))))
                 .single();
     }
 
@@ -58,7 +64,7 @@ public final class StateReader {
                 .map(StateRow::revision).collect(Collectors.toSet());
         Optional<DatabaseState.DirtyMark> dirtyMark = rows.stream().filter(row -> HistorySql.LATEST.equals(row.kind()))
                 .findFirst().flatMap(StateRow::failure);
-        return new DatabaseState(true, heads, dirtyMark);
+        return new DatabaseState(true, true, heads, dirtyMark);
     }
 
     /** A row of {@link HistorySql#selectState()}, copied out of the driver's row while it is valid. */
@@ -81,7 +87,7 @@ public final class StateReader {
      * @return every history row, oldest first; nothing when the tables do not exist
      */
     public Flux<HistoryEntry> history(Connection connection) {
-        return tablesExist(connection).flatMapMany(exist -> exist
+        return existence(connection).flatMapMany(exist -> exist.tables()
                         ? Connections.query(connection, sql.selectHistory(), StateReader::entry)
                         : Flux.<HistoryEntry>empty())
                 .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotRead);

@@ -47,10 +47,15 @@ final class StatementBatch {
     /**
      * A statement Retort adds.
      *
-     * @param sql  its text
-     * @param role what it is for, for messages
+     * @param sql    its text
+     * @param role   what it is for, for messages
+     * @param advice what to do when it fails, as a sentence, or empty
      */
-    record Added(String sql, String role) implements Part {
+    record Added(String sql, String role, String advice) implements Part {
+
+        Added(String sql, String role) {
+            this(sql, role, "");
+        }
     }
 
     private final List<Part> parts;

@@ -75,6 +75,11 @@ public final class StepPreparation {
                                     + " in autocommit), or move the statement to a revision of its own");
                 }
             }
+            case CLIENT_DATA -> throw new MigrationFileException(script.location(), statement.line(),
+                    classification.description() + " exchanges data with the client, which a migration run does not"
+                            + " do (any data lines after it are psql's format, not SQL); load data with INSERT ..."
+                            + " VALUES or INSERT ... SELECT, or with COPY from a file on the database server, or run"
+                            + " the load with psql outside the migration");
             case TRANSACTION_CONTROL -> throw new MigrationFileException(script.location(), statement.line(),
                     classification.description() + " is not allowed in a migration: Retort runs each revision in"
                             + " its own transaction; remove it, or use '-- transactional: false' for statements that"

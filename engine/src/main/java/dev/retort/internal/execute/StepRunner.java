@@ -46,6 +46,8 @@ final class StepRunner {
 
     private static final Added BEGIN = new Added("BEGIN", "BEGIN");
     private static final Added COMMIT = new Added("COMMIT", "COMMIT");
+    private static final String CREATION_ADVICE = "Grant the role CREATE on the schema, or configure a schema it may"
+            + " write to.";
 
     private final StepSql sql;
 
@@ -56,24 +58,33 @@ final class StepRunner {
     /**
      * Runs the plan's steps in order.
      *
-     * @param steps the plan's steps, prepared
-     * @param held  the run's connections and lock
+     * @param steps         the plan's steps, prepared
+     * @param held          the run's connections and lock
+     * @param tableCreation the statements that create Retort's tables, to run in the first step's
+     *                      transaction; empty when they exist
      * @return the steps' events
      */
-    Flux<MigrationEvent> runAll(List<PreparedStep> steps, RunSession.Session held) {
+    Flux<MigrationEvent> runAll(List<PreparedStep> steps, RunSession.Session held, List<String> tableCreation) {
         return Flux.defer(() -> {
             Ahead ahead = new Ahead();
-            return Flux.range(0, steps.size()).concatMap(i -> run(steps, i, held, ahead));
+            List<Added> creation = tableCreation.stream()
+                    .map(statement -> new Added(statement, "creating Retort's tables", CREATION_ADVICE)).toList();
+            return Flux.range(0, steps.size()).concatMap(i -> run(steps, i, held, ahead, i == 0 ? creation : List.of()));
         });
     }
 
-    private Flux<MigrationEvent> run(List<PreparedStep> steps, int i, RunSession.Session held, Ahead ahead) {
+    /**
+     * @param opening what the step's transaction starts with after {@code BEGIN}: the creation of
+     *                Retort's tables for the first step, nothing for the others
+     */
+    private Flux<MigrationEvent> run(List<PreparedStep> steps, int i, RunSession.Session held, Ahead ahead,
+            List<Added> opening) {
         PreparedStep step = steps.get(i);
         return Flux.defer(() -> {
             long started = System.nanoTime();
             Flux<MigrationEvent> work = step.script().transactional()
-                    ? pipelined(steps, i, held, ahead, started).orElseGet(() -> transactional(step, held))
-                    : nonTransactional(step, started, held);
+                    ? pipelined(steps, i, held, ahead, started, opening).orElseGet(() -> transactional(step, held, opening))
+                    : created(opening, held).thenMany(nonTransactional(step, started, held));
             return Flux.<MigrationEvent>just(new RevisionStarted(step.revision(), step.operation(),
                             step.script().message(), i + 1, steps.size()))
                     .concatWith(work)
@@ -87,38 +98,38 @@ final class StepRunner {
      * empty when step {@code i} does not fit one batch or the driver refuses it.
      */
     private Optional<Flux<MigrationEvent>> pipelined(List<PreparedStep> steps, int i, RunSession.Session held,
-            Ahead ahead, long turn) {
+            Ahead ahead, long turn, List<Added> opening) {
         PreparedStep step = steps.get(i);
-        Optional<SentBatch> sent = ahead.take(i).or(() -> sendOneBatch(step, null, held));
+        Optional<SentBatch> sent = ahead.take(i).or(() -> sendOneBatch(step, opening, held));
         sent.ifPresent(current -> {
             if (i + 1 < steps.size() && steps.get(i + 1).script().transactional()) {
-                sendOneBatch(steps.get(i + 1), step, held).ifPresent(next -> ahead.put(i + 1, next));
+                Added committed = new Added(sql.committed(step), "checking that revision " + step.revision() + " committed");
+                sendOneBatch(steps.get(i + 1), List.of(committed), held).ifPresent(next -> ahead.put(i + 1, next));
             }
         });
         return sent.map(current -> received(step, current, turn, held, ahead));
     }
 
     /**
-     * @param step     a transactional step
-     * @param previous the step it is sent behind, whose commit it checks first; {@code null} if none
+     * @param step    a transactional step
+     * @param opening what its transaction starts with after {@code BEGIN}: for a step sent behind
+     *                another, the check that the other committed
      * @return its whole transaction, sent as one batch; empty when it does not fit one or the driver
      *     refuses it (nothing was sent)
      */
-    private Optional<SentBatch> sendOneBatch(PreparedStep step, PreparedStep previous, RunSession.Session held) {
-        return oneBatch(step, previous, held).flatMap(batch -> SentBatch.send(held.work(), batch));
+    private Optional<SentBatch> sendOneBatch(PreparedStep step, List<Added> opening, RunSession.Session held) {
+        return oneBatch(step, opening, held).flatMap(batch -> SentBatch.send(held.work(), batch));
     }
 
     /** @return the step's whole transaction as one batch, when its section is in memory and fits one */
-    private Optional<StatementBatch> oneBatch(PreparedStep step, PreparedStep previous, RunSession.Session held) {
+    private Optional<StatementBatch> oneBatch(PreparedStep step, List<Added> opening, RunSession.Session held) {
         // A longer section would be split here only to be found too long.
         if (!step.section().fitsIn(StatementBatch.MAX_CHARS)) {
             return Optional.empty();
         }
         List<Part> parts = new ArrayList<>();
         parts.add(BEGIN);
-        if (previous != null) {
-            parts.add(new Added(sql.committed(previous), "checking that revision " + previous.revision() + " committed"));
-        }
+        parts.addAll(opening);
         step.section().statementList(step.script().location()).forEach(statement -> parts.add(new Migration(statement)));
         parts.addAll(ending(step, held));
         StatementBatch batch = StatementBatch.of(parts);
@@ -142,36 +153,78 @@ final class StepRunner {
             if (outcome.error() == null) {
                 return Flux.fromIterable(events);
             }
-            Throwable failure = failure(outcome.error(), step, sent.batch(), outcome.arrivals().size(), held.lock());
-            return Flux.fromIterable(events)
-                    .concatWith(ahead.settled().then(Connections.rollback(held.work())).then(Mono.error(failure)));
+            return Flux.fromIterable(events).concatWith(ahead.settled().then(Connections.rollback(held.work()))
+                    .then(failure(outcome.error(), step, sent.batch(), outcome.arrivals().size(), held)));
         });
     }
 
-    /** @return what follows a transactional step's statements: its bookkeeping, the lock check, {@code COMMIT} */
+    /**
+     * @return what follows a transactional step's statements: the session's reset, its bookkeeping,
+     *     the lock check, {@code COMMIT}
+     */
     private List<Added> ending(PreparedStep step, RunSession.Session held) {
-        return List.of(new Added(sql.recordedOrFail(step), "recording the revision"),
-                new Added(held.lockHeldCheck(), "checking the lock"), COMMIT);
+        List<Added> ending = new ArrayList<>(resetting(held));
+        ending.add(new Added(sql.recordedOrFail(step), "recording the revision"));
+        ending.add(new Added(held.lockHeldCheck(), "checking the lock"));
+        ending.add(COMMIT);
+        return ending;
     }
 
-    private Flux<MigrationEvent> transactional(PreparedStep step, RunSession.Session held) {
-        Flux<Part> parts = Flux.concat(Mono.just(BEGIN), step.statements().map(Migration::new),
+    private static List<Added> resetting(RunSession.Session held) {
+        return held.reset().statements().stream().map(statement -> new Added(statement, "restoring the session")).toList();
+    }
+
+    private Flux<MigrationEvent> transactional(PreparedStep step, RunSession.Session held, List<Added> opening) {
+        Flux<Part> parts = Flux.concat(Mono.just(BEGIN), Flux.fromIterable(opening), step.statements().map(Migration::new),
                 Flux.defer(() -> Flux.fromIterable(ending(step, held))));
         return StatementBatch.of(parts)
                 .concatMap(batch -> execute(held, step, batch), 1)
                 .onErrorResume(error -> Connections.rollback(held.work()).then(Mono.error(error)));
     }
 
+    /**
+     * Runs the statements that create Retort's tables in a transaction of their own, for a first
+     * step that cannot run in one: its provisional history row needs them.
+     */
+    private static Mono<Void> created(List<Added> creation, RunSession.Session held) {
+        if (creation.isEmpty()) {
+            return Mono.empty();
+        }
+        StatementBatch batch = StatementBatch.of(creation);
+        return Connections.inTransaction(held.work(), Connections.rowsPerStatement(held.work(), batch.sql(),
+                        batch.parts().size()))
+                .onErrorMap(ErrorTranslation::isStatementFailure, error -> new RetortException(ErrorCode.MIGRATION_FAILED,
+                        "Cannot create Retort's tables: " + ErrorTranslation.describe(error) + ". " + CREATION_ADVICE
+                                + " Nothing was changed.", error))
+                .then();
+    }
+
     private Flux<MigrationEvent> nonTransactional(PreparedStep step, long started, RunSession.Session held) {
         Connection connection = held.work();
-        Mono<Long> markStarted = Connections.execute(connection, sql.started(step))
-                .onErrorMap(ErrorTranslation::general);
+        Mono<Long> markStarted = Connections.execute(connection, sql.started(step));
+        StatementBatch reset = StatementBatch.of(resetting(held));
         Flux<MigrationEvent> finish = Connections.inTransaction(connection,
-                Mono.defer(() -> Mono.when(record(connection, step, elapsedMs(started)), held.lockHeld()))
-                        .thenMany(Flux.empty()));
+                        Connections.rowsPerStatement(connection, reset.sql(), reset.parts().size())
+                                .then(Mono.defer(() -> Mono.when(record(connection, step, elapsedMs(started)),
+                                        held.lockHeld())))
+                                .thenMany(Flux.<MigrationEvent>empty()))
+                .onErrorResume(error -> unrecorded(step, error, held));
         Flux<MigrationEvent> statements = step.statements()
                 .concatMap(statement -> execute(held, step, StatementBatch.of(List.of(new Migration(statement)))), 1);
         return markStarted.thenMany(statements).concatWith(finish);
+    }
+
+    /**
+     * Every statement of a non-transactional step ran, but recording it failed: its provisional
+     * history row still says it failed, so the database is dirty, whatever the reason.
+     */
+    private static <T> Mono<T> unrecorded(PreparedStep step, Throwable error, RunSession.Session held) {
+        return ErrorTranslation.sessionEnded(held.work(), error).flatMap(ended -> Mono.error(ended
+                ? ErrorTranslation.connectionLost(error, Optional.of(step.revision()))
+                : error instanceof RetortException ? error : new RetortException(ErrorCode.MIGRATION_FAILED,
+                        "Every statement of revision " + step.revision() + " (" + step.script().location() + ") ran,"
+                                + " but recording it failed: " + ErrorTranslation.describe(error) + ". "
+                                + ErrorTranslation.outcome(true), error)));
     }
 
     /**
@@ -183,11 +236,11 @@ final class StepRunner {
     private Flux<MigrationEvent> execute(RunSession.Session held, PreparedStep step, StatementBatch batch) {
         return Flux.defer(() -> {
             Progress progress = new Progress(System.nanoTime());
-            return Connections.rowsPerStatement(held.work(), batch.sql())
+            return Connections.rowsPerStatement(held.work(), batch.sql(), batch.parts().size())
                     .concatMap(rows -> Mono.justOrEmpty(progress.next(step, batch, rows, System.nanoTime())))
                     .onErrorResume(error -> progress.completed == 0 && batch.parts().size() > 1
                             && ErrorTranslation.isDriverRejection(error), error -> oneByOne(held, step, batch))
-                    .onErrorMap(error -> failure(error, step, batch, progress.completed, held.lock()));
+                    .onErrorResume(error -> failure(error, step, batch, progress.completed, held));
         });
     }
 
@@ -200,29 +253,30 @@ final class StepRunner {
         return Flux.fromIterable(batch.parts()).concatMap(part -> execute(held, step, StatementBatch.of(List.of(part))), 1);
     }
 
-    private static Throwable failure(Throwable error, PreparedStep step, StatementBatch batch, int completed,
-            AdvisoryLock lock) {
+    private static <T> Mono<T> failure(Throwable error, PreparedStep step, StatementBatch batch, int completed,
+            RunSession.Session held) {
         if (ServerCheck.failed(error, HistorySql.VERSION_TABLE_CHANGED)) {
-            return concurrentChange(step, error);
+            return Mono.error(concurrentChange(step, error));
         }
         if (ServerCheck.failed(error, AdvisoryLock.LOCK_LOST)) {
-            return lock.lost(error);
+            return Mono.error(held.lock().lost(error));
         }
-        return ErrorTranslation.statementFailed(error, step.revision(), step.script().location(), batch, completed,
-                !step.script().transactional());
+        return ErrorTranslation.sessionEnded(held.work(), error).flatMap(ended -> Mono.error(
+                ErrorTranslation.statementFailed(error, step.revision(), step.script().location(), batch, completed,
+                        !step.script().transactional(), ended)));
     }
 
     /** The non-transactional step's bookkeeping updates one row only if the version table held what the plan expected. */
     private Mono<Void> record(Connection connection, PreparedStep step, long durationMs) {
         return Connections.execute(connection, sql.completed(step, durationMs))
-                .onErrorMap(ErrorTranslation::general)
                 .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(concurrentChange(step, null)));
     }
 
     private static RetortException concurrentChange(PreparedStep step, Throwable cause) {
         return new RetortException(ErrorCode.MIGRATION_FAILED, "The version table changed while revision "
                 + step.revision() + " ran: expected to replace " + step.step().deletedRows() + ". Someone edited it"
-                + " outside Retort; the revision was rolled back. Check 'retort current' and run again.", cause);
+                + " outside Retort. " + ErrorTranslation.outcome(!step.script().transactional())
+                + " Check 'retort current' and run again.", cause);
     }
 
     private static long elapsedMs(long started) {

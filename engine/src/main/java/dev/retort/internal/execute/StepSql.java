@@ -19,17 +19,6 @@ public final class StepSql {
     }
 
     /**
-     * @param step       the step
-     * @param durationMs how long it took, or {@code null} when unknown
-     * @return the one statement that moves the version rows and appends the history row; it
-     *     updates 1 row when the version table held what the plan expected
-     */
-    public String recorded(PreparedStep step, Long durationMs) {
-        return sql.recordStep(step.step().deletedRows(), step.step().insertedRows(), new HistoryRow(step.revision(),
-                step.operation(), step.script().checksum(), step.script().message(), durationMs, true));
-    }
-
-    /**
      * @param step the step, run with its {@code BEGIN} and {@code COMMIT} in one query string
      * @return the one statement that moves the version rows and appends the history row, failing
      *     unless the version table held what the plan expected
@@ -55,6 +44,15 @@ public final class StepSql {
     public String started(PreparedStep step) {
         return sql.insertHistory(new HistoryRow(step.revision(), step.operation(), step.script().checksum(),
                 step.script().message(), null, false));
+    }
+
+    /**
+     * @param step a non-transactional step that completed, in an offline script
+     * @return the statement that moves the version rows and marks the provisional row a success,
+     *     failing unless the version table held what the plan expected
+     */
+    public String completedOrFail(PreparedStep step) {
+        return sql.recordCompletedOrFail(step.step().deletedRows(), step.step().insertedRows(), step.revision());
     }
 
     /**

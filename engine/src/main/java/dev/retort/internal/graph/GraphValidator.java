@@ -20,6 +20,10 @@ final class GraphValidator {
 
     private static final int CYCLE_IDS_SHOWN = 10;
 
+    /** The length of the version table's {@code revision} column. */
+    static final int MAX_ID_LENGTH = 255;
+    private static final int SHOWN_OF_LONG_ID = 40;
+
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Revision> byId = new LinkedHashMap<>();
 
@@ -43,6 +47,7 @@ final class GraphValidator {
         Map<String, List<String>> duplicated = new LinkedHashMap<>();
         for (Revision revision : revisions) {
             checkName("Revision id", revision.id(), revision);
+            checkLength(revision);
             Revision first = byId.putIfAbsent(revision.id(), revision);
             if (first != null) {
                 duplicated.computeIfAbsent(revision.id(), id -> new ArrayList<>(List.of(first.origin())))
@@ -67,6 +72,15 @@ final class GraphValidator {
         } else if (RESERVED.contains(name)) {
             problems.add(what + " '" + name + "' in " + owner.origin() + " is a reserved word (" + String.join(", ",
                     new TreeSet<>(RESERVED)) + ") and could not be named in a target; choose another.");
+        }
+    }
+
+    /** The version and history tables store ids in {@code varchar(255)}: a longer one would fail mid-run. */
+    private void checkLength(Revision revision) {
+        if (revision.id().length() > MAX_ID_LENGTH) {
+            problems.add("Revision id '" + revision.id().substring(0, SHOWN_OF_LONG_ID) + "...' in " + revision.origin()
+                    + " has " + revision.id().length() + " characters; Retort's version table holds at most "
+                    + MAX_ID_LENGTH + ". Shorten it.");
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.retort.internal.history;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +24,39 @@ public final class HistorySql {
         return names;
     }
 
-    /** @return the statements that create the schema and both tables if they are missing */
-    public List<String> createTables() {
+    /**
+     * The schema is created only when it is missing, and never with {@code IF NOT EXISTS}: that
+     * form needs CREATE on the database even when the schema exists, which a role that may create
+     * tables in its schema often lacks.
+     *
+     * @param withSchema whether the schema must be created too
+     * @return the statements that create both tables if they are missing (and the schema)
+     */
+    public List<String> createTables(boolean withSchema) {
+        List<String> statements = new ArrayList<>();
+        if (withSchema) {
+            statements.add("CREATE SCHEMA " + names.quotedSchema());
+        }
+        statements.addAll(tables());
+        return statements;
+    }
+
+    /**
+     * For offline scripts, which cannot know whether the schema exists: a {@code DO} block creates
+     * it only when it is missing (see {@link #createTables}).
+     *
+     * @return the statements that create the schema and both tables where they are missing
+     */
+    public List<String> createTablesIfMissing() {
+        List<String> statements = new ArrayList<>();
+        statements.add("DO $$ BEGIN IF to_regnamespace(" + SqlLiteral.string(names.quotedSchema())
+                + ") IS NULL THEN CREATE SCHEMA " + names.quotedSchema() + "; END IF; END $$");
+        statements.addAll(tables());
+        return statements;
+    }
+
+    private List<String> tables() {
         return List.of(
-                "CREATE SCHEMA IF NOT EXISTS " + names.quotedSchema(),
                 "CREATE TABLE IF NOT EXISTS " + names.versionTable() + " (revision varchar(255) PRIMARY KEY)",
                 "CREATE TABLE IF NOT EXISTS " + names.historyTable() + " ("
                         + "id bigserial PRIMARY KEY, "
@@ -39,10 +70,11 @@ public final class HistorySql {
                         + "success boolean NOT NULL)");
     }
 
-    /** @return a query with one boolean column per table: whether it exists */
+    /** @return a query with one boolean column per table, then one for the schema: whether it exists */
     public String tablesExist() {
         return "SELECT to_regclass(" + SqlLiteral.string(names.versionTable()) + ") IS NOT NULL, "
-                + "to_regclass(" + SqlLiteral.string(names.historyTable()) + ") IS NOT NULL";
+                + "to_regclass(" + SqlLiteral.string(names.historyTable()) + ") IS NOT NULL, "
+                + "to_regnamespace(" + SqlLiteral.string(names.quotedSchema()) + ") IS NOT NULL";
     }
 
     /** The {@code kind} of {@link #selectState()}'s rows that carry a version row. */
@@ -96,20 +128,6 @@ public final class HistorySql {
                 + historyValues(row, SqlLiteral.number(row.durationMs())) + ")";
     }
 
-    /**
-     * One statement that moves the version rows and appends the history row: a single round trip
-     * per revision. The history row is written only if exactly the expected rows were deleted, so
-     * an update count of 0 means someone changed the version table meanwhile.
-     *
-     * @param deleted  version rows the step removes
-     * @param inserted version rows the step adds
-     * @param row      the history row
-     * @return the statement; it reports 1 updated row when the version table was as expected
-     */
-    public String recordStep(Collection<String> deleted, Collection<String> inserted, HistoryRow row) {
-        return versionChange(deleted, inserted) + guardedHistoryInsert(deleted, row, SqlLiteral.number(row.durationMs()));
-    }
-
     /** The marker of {@link #recordStepOrFail}'s check. */
     public static final String VERSION_TABLE_CHANGED = "retort: the version table changed during the revision";
 
@@ -134,11 +152,11 @@ public final class HistorySql {
     }
 
     /**
-     * Like {@link #recordStep}, for a revision sent to the server together with its {@code BEGIN}
-     * and {@code COMMIT}: instead of reporting an update count for the client to check, the
-     * statement fails ({@link ServerCheck}, marker {@link #VERSION_TABLE_CHANGED}) unless the version
-     * table held what the plan expected, so the {@code COMMIT} after it never runs. The history row's
-     * duration is the transaction's time so far.
+     * One statement that moves the version rows and appends the history row, for a revision sent
+     * to the server together with its {@code BEGIN} and {@code COMMIT}: it fails
+     * ({@link ServerCheck}, marker {@link #VERSION_TABLE_CHANGED}) unless the version table held
+     * what the plan expected, so the {@code COMMIT} after it never runs. The history row's duration
+     * is the transaction's time so far.
      *
      * @param deleted  version rows the step removes
      * @param inserted version rows the step adds
@@ -151,7 +169,7 @@ public final class HistorySql {
     }
 
     /**
-     * Like {@link #recordStep} for a non-transactional revision that completed: moves the version
+     * For a non-transactional revision that completed: moves the version
      * rows and marks its provisional history row (written with {@code success = false} before its
      * first statement, so that a crash midway leaves the database marked dirty) as a success.
      *
@@ -166,6 +184,51 @@ public final class HistorySql {
         return versionChange(deleted, inserted) + "UPDATE " + names.historyTable() + " SET success = true, duration_ms = "
                 + SqlLiteral.number(durationMs) + " WHERE id = (SELECT max(id) FROM " + names.historyTable()
                 + " WHERE revision = " + SqlLiteral.string(revision) + ") AND " + expectedDeletes(deleted);
+    }
+
+    /** The marker of {@link #versionGuard}'s check of the version rows. */
+    public static final String NOT_AT_START = "retort: the version table does not hold the revisions this script expects";
+
+    /** The marker of {@link #versionGuard}'s check of the dirty mark. */
+    public static final String DIRTY = "retort: the database is dirty";
+
+    /**
+     * A statement that fails ({@link ServerCheck}) unless the version table holds exactly the
+     * given rows and, if asked, the latest history row is not a failure: what an offline script
+     * checks before each revision, since it has no lock and no read of the table.
+     *
+     * @param rows       the rows the version table must hold
+     * @param checkDirty whether a dirty database fails the check too
+     * @return the statement
+     */
+    public String versionGuard(Collection<String> rows, boolean checkDirty) {
+        String expected = rows.isEmpty() ? "ARRAY[]::text[]" : "ARRAY[" + list(new TreeSet<>(rows)) + "]::text[]";
+        String guard = "SELECT " + ServerCheck.failUnless("ARRAY(SELECT revision::text FROM " + names.versionTable()
+                + " ORDER BY revision COLLATE \"C\") = " + expected, NOT_AT_START + " (" + (rows.isEmpty() ? "none"
+                : String.join(", ", new TreeSet<>(rows))) + "); run 'retort current' and write the script from there");
+        if (!checkDirty) {
+            return guard;
+        }
+        return guard + ", " + ServerCheck.failUnless("coalesce((SELECT success FROM " + names.historyTable()
+                + " ORDER BY id DESC LIMIT 1), true)", DIRTY + ": a non-transactional revision failed midway; repair it"
+                + " and run 'retort stamp'");
+    }
+
+    /**
+     * Like {@link #recordCompleted}, but failing ({@link ServerCheck}, marker
+     * {@link #VERSION_TABLE_CHANGED}) unless the version table held what the plan expected: for
+     * scripts, where nobody reads the update count.
+     *
+     * @param deleted  version rows the step removes
+     * @param inserted version rows the step adds
+     * @param revision the revision
+     * @return the statement
+     */
+    public String recordCompletedOrFail(Collection<String> deleted, Collection<String> inserted, String revision) {
+        return versionChange(deleted, inserted) + ", completed AS (UPDATE " + names.historyTable()
+                + " SET success = true WHERE id = (SELECT max(id) FROM " + names.historyTable() + " WHERE revision = "
+                + SqlLiteral.string(revision) + ") AND " + expectedDeletes(deleted) + " RETURNING 1) SELECT "
+                + ServerCheck.failUnless("count(*) = 1", VERSION_TABLE_CHANGED) + " FROM completed";
     }
 
     /** Data-modifying CTEs run whether or not the main statement reads them. */

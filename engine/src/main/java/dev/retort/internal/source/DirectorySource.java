@@ -34,9 +34,40 @@ public final class DirectorySource implements MigrationSource {
             throw new NoSuchFileException(directory.toString(), null,
                     "the migrations directory does not exist; create it or point the migrations location elsewhere");
         }
+        List<ScriptResource> scripts;
         try (Stream<Path> files = recursive ? Files.walk(directory) : Files.list(directory)) {
-            return files.filter(path -> path.getFileName().toString().endsWith(".sql")).sorted()
+            scripts = files.filter(path -> path.getFileName().toString().endsWith(".sql")).sorted()
                     .map(FileScript::of).flatMap(Optional::stream).<ScriptResource>map(script -> script).toList();
+        }
+        if (scripts.isEmpty() && !recursive) {
+            refuseIfOnlySubdirectoriesHoldScripts();
+        }
+        return scripts;
+    }
+
+    /**
+     * An empty directory is a project before its first revision; one whose {@code .sql} files are
+     * all in subdirectories is a location that names their parent by mistake, which would otherwise
+     * read as "nothing to do".
+     */
+    private void refuseIfOnlySubdirectoriesHoldScripts() throws IOException {
+        List<String> holding;
+        try (Stream<Path> entries = Files.list(directory)) {
+            holding = entries.filter(Files::isDirectory).filter(DirectorySource::holdsScripts)
+                    .map(path -> path.getFileName() + "/").sorted().toList();
+        }
+        if (!holding.isEmpty()) {
+            throw new NoSuchFileException(directory.toString(), null, "no .sql files directly in it, but "
+                    + String.join(", ", holding) + (holding.size() == 1 ? " holds" : " hold") + " some: only the files"
+                    + " directly inside are read, so point the migrations location at the folder of one set");
+        }
+    }
+
+    private static boolean holdsScripts(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.anyMatch(path -> path.getFileName().toString().endsWith(".sql"));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -20,6 +20,9 @@ final class Header {
     static final List<String> KEYS =
             List.of("revision", "revises", "message", "branch-labels", "depends-on", "transactional");
 
+    /** The keys whose value is a comma-separated list. */
+    private static final Set<String> LISTS = Set.of("revises", "branch-labels", "depends-on");
+
     private static final Pattern KEY_LINE = Pattern.compile("--\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:(.*)");
 
     private final String file;
@@ -52,8 +55,25 @@ final class Header {
             throw new MigrationFileException(file, lineNumber, "unknown header key '" + matcher.group(1)
                     + "'; the keys are " + String.join(", ", KEYS) + " (write other notes without a colon)");
         }
-        if (values.putIfAbsent(key, matcher.group(2).strip()) != null) {
+        String value = matcher.group(2).strip();
+        if (values.putIfAbsent(key, value) != null) {
             throw new MigrationFileException(file, lineNumber, "header key '" + key + "' appears twice; keep one");
+        }
+        checkValue(key, value, lineNumber);
+    }
+
+    /**
+     * An empty value, or an empty item in a list, is a slip (a half-written {@code revises}), not a
+     * choice: read as absent it would make a new base revision without a word.
+     */
+    private void checkValue(String key, String value, int lineNumber) {
+        if (value.isEmpty() && !key.equals("message")) {
+            throw new MigrationFileException(file, lineNumber, "header '" + key + "' has no value; give one, or"
+                    + " remove the line" + (key.equals("revises") ? " if this revision is a base" : ""));
+        }
+        if (LISTS.contains(key) && Arrays.stream(value.split(",", -1)).anyMatch(item -> item.isBlank())) {
+            throw new MigrationFileException(file, lineNumber, "header '" + key + "' has an empty item in '" + value
+                    + "'; separate the revisions with single commas");
         }
     }
 

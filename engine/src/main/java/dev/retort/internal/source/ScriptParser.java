@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public final class ScriptParser {
 
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final String UPGRADE = "upgrade";
     private static final String DOWNGRADE = "downgrade";
 
@@ -138,6 +139,10 @@ public final class ScriptParser {
             int lineNumber = 0;
             for (String line = lines.next(); line != null; line = lines.next()) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    // Some Windows editors start UTF-8 files with one; it is not part of the text.
+                    line = line.substring(1);
+                }
                 if (line.indexOf('\0') >= 0) {
                     throw new MigrationFileException(file, lineNumber, "contains NUL bytes; is it a binary file?"
                             + " Migration files are UTF-8 SQL text");

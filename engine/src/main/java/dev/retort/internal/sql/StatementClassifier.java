@@ -25,7 +25,12 @@ public final class StatementClassifier {
          * Starts, ends or subdivides a transaction ({@code BEGIN}, {@code COMMIT},
          * {@code SAVEPOINT}, ...), which would fight with the engine's own transaction handling.
          */
-        TRANSACTION_CONTROL
+        TRANSACTION_CONTROL,
+        /**
+         * Exchanges data with the client ({@code COPY ... FROM STDIN}, {@code COPY ... TO STDOUT}),
+         * which a migration run cannot do.
+         */
+        CLIENT_DATA
     }
 
     /**
@@ -58,6 +63,10 @@ public final class StatementClassifier {
         Classification control = TransactionControl.classify(tokens);
         if (control != null) {
             return control;
+        }
+        Classification copy = ClientCopy.classify(tokens);
+        if (copy != null) {
+            return copy;
         }
         Classification nonTransactional = NonTransactional.classify(tokens);
         if (nonTransactional != null) {

@@ -69,6 +69,14 @@ class ScriptParserUnitTests {
         }
 
         @Test
+        void aByteOrderMarkBeforeTheFirstLineIsIgnored() {
+            Script script = parse("b.sql", "\uFEFF-- revises: a\n-- +upgrade\nSELECT 1;\n");
+            assertThat(script.parents()).containsExactly("a");
+            assertThat(parse("c.sql", "\uFEFF-- +upgrade\nSELECT 1;\n").upgrade()).isNotNull();
+            assertThat(script.checksum()).isEqualTo(parse("b.sql", "-- revises: a\n-- +upgrade\nSELECT 1;\n").checksum());
+        }
+
+        @Test
         void aFileWithoutRevisesIsABase() {
             Script script = parse("a.sql", "-- message: first\n-- +upgrade\nSELECT 1;\n");
             assertThat(script.parents()).isEmpty();

@@ -133,6 +133,32 @@ class StatementClassifierUnitTests {
     }
 
     @Nested
+    class ClientData {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', textBlock = """
+                COPY t FROM STDIN                                        | COPY ... FROM STDIN
+                copy t from stdin;                                       | COPY ... FROM STDIN
+                COPY public.t (a, b) FROM stdin WITH (FORMAT csv)         | COPY ... FROM STDIN
+                COPY "Odd Table" FROM STDIN                              | COPY ... FROM STDIN
+                COPY t TO STDOUT                                         | COPY ... TO STDOUT
+                COPY (SELECT a FROM t WHERE b IN (1, 2)) TO STDOUT       | COPY ... TO STDOUT
+                COPY /* from a file? */ t FROM STDIN                     | COPY ... FROM STDIN
+                """)
+        void aCopyThatTalksToTheClientIsClientData(String sql, String description) {
+            assertThat(classify(sql)).isEqualTo(new Classification(Kind.CLIENT_DATA, description));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"COPY t FROM '/srv/data/t.csv'", "COPY t TO '/tmp/t.csv'",
+                "COPY t FROM PROGRAM 'cat /srv/t.csv'", "COPY (SELECT 'STDIN') TO '/tmp/x'", "SELECT 'COPY t FROM STDIN'",
+                "COPY t (stdin) FROM '/srv/x'"})
+        void aCopyOnTheServerIsOrdinary(String sql) {
+            assertThat(classify(sql).kind()).isEqualTo(Kind.ORDINARY);
+        }
+    }
+
+    @Nested
     class Ordinary {
 
         @ParameterizedTest(name = "{0}")
