@@ -57,7 +57,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     }
 
     private ErrorView describe(RetortException error) {
-        ErrorView view = ErrorView.of(error.code().name(), error.code().exitCode(), message(error));
+        ErrorView view = naming(ErrorView.of(error.code().name(), error.code().exitCode(), message(error)), error);
         if (error instanceof MigrationExecutionException failed) {
             return view.at(failed.revision(), failed.file(), failed.line(), failed.sqlState().orElse(null));
         }
@@ -73,17 +73,16 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         return view;
     }
 
-    /**
-     * The engine's message, which says what failed and where; for failures to reach the database
-     * also which database (password masked), and for an unresolvable target where to look.
-     */
-    private String message(RetortException error) {
-        return switch (error.code()) {
-            case CONNECTION_FAILED, LOCK_TIMEOUT ->
-                    error.getMessage() + "\n  database: " + root.session().connectionDescription();
-            case INVALID_TARGET -> error.getMessage() + " Run 'retort history' to list the revisions.";
-            default -> error.getMessage();
-        };
+    /** The engine's message, which says what failed and where; for an unresolvable target also where to look. */
+    private static String message(RetortException error) {
+        return error.code() == ErrorCode.INVALID_TARGET ? error.getMessage() + " Run 'retort history' to list the"
+                + " revisions." : error.getMessage();
+    }
+
+    /** For failures to reach the database: which database, described without its password. */
+    private ErrorView naming(ErrorView view, RetortException error) {
+        return error.code() == ErrorCode.CONNECTION_FAILED || error.code() == ErrorCode.LOCK_TIMEOUT
+                ? view.on(root.session().connectionDescription()) : view;
     }
 
     private static ErrorView unexpected(Throwable error) {

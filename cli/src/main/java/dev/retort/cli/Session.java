@@ -6,6 +6,7 @@ import dev.retort.Revisions;
 import dev.retort.cli.config.ConfigKey;
 import dev.retort.cli.config.Database;
 import dev.retort.cli.config.GlobalOptions;
+import dev.retort.cli.config.NestedScripts;
 import dev.retort.cli.config.OfflineConnectionFactory;
 import dev.retort.cli.config.Secrets;
 import dev.retort.cli.config.Settings;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -95,14 +97,28 @@ public final class Session {
     }
 
     private Retort retort(ConnectionFactory connectionFactory) {
+        if (offline == null && online == null) {
+            warnAboutNestedScripts();
+        }
         RetortBuilder builder = Retort.builder(connectionFactory)
                 .migrations(MigrationSource.directory(relativeIfInside(settings().migrations())))
                 .schema(settings().schema())
                 .tablePrefix(settings().tablePrefix())
                 .lockTimeout(settings().lockTimeout())
-                .connectRetry(settings().connectRetry());
+                .connectRetry(settings().connectRetry())
+                .connectTimeout(settings().connectTimeout());
         manifestDirectory().ifPresent(builder::manifestDirectory);
         return builder.build();
+    }
+
+    /** Only the files directly in the migrations directory are read; say so when others lie deeper. */
+    private void warnAboutNestedScripts() {
+        List<String> nested = NestedScripts.subdirectoriesHoldingScripts(settings().migrations());
+        if (!nested.isEmpty()) {
+            output.warning(String.join(", ", nested) + (nested.size() == 1 ? " holds" : " hold") + " .sql files that"
+                    + " Retort does not read: only the files directly in " + relativeIfInside(settings().migrations())
+                    + "/ are migrations. Move them up, or elsewhere if they are not migrations.");
+        }
     }
 
     /**

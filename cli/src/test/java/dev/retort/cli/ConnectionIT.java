@@ -2,10 +2,13 @@ package dev.retort.cli;
 
 import dev.retort.test.PasswordCheckingServer;
 import dev.retort.test.PostgresDatabase;
+import dev.retort.test.SilentServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +29,9 @@ class ConnectionIT {
 
     @RegisterExtension
     static final PasswordCheckingServer passwords = new PasswordCheckingServer();
+
+    @RegisterExtension
+    static final SilentServer silent = new SilentServer();
 
     private static final String PASSWORD = "s3cr3t-value";
     /** Nothing listens on port 1. */
@@ -55,7 +61,49 @@ class ConnectionIT {
     void aPasswordInTheUrlIsMaskedInTheError() {
         RetortCli.Run run = retort.run("upgrade", "--url", "r2dbc:postgresql://postgres:" + PASSWORD + "@127.0.0.1:1/x");
 
-        assertThatRun(run).exitedWith(3).hasNoStackTrace().complained("postgres:****@127.0.0.1:1/x").neverShowed(PASSWORD);
+        assertThatRun(run).exitedWith(3).hasNoStackTrace().complained("r2dbc:postgresql://postgres@127.0.0.1:1/x")
+                .neverShowed(PASSWORD);
+    }
+
+    /** Every way a password can sit in a URL, in human and JSON errors alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "r2dbc:postgresql://postgres@127.0.0.1:1/x?password=" + PASSWORD,
+            "r2dbc:postgresql://postgres@127.0.0.1:1/x?sslMode=disable&password=" + PASSWORD + "&connectTimeout=PT1S",
+            "r2dbc:postgresql://postgres:" + PASSWORD + "@x@127.0.0.1:1/x",
+            "r2dbc:postgresql://postgres:" + PASSWORD + " x@127.0.0.1:1/x",
+            "jdbc:postgresql://127.0.0.1:1/x?user=postgres&password=" + PASSWORD,
+            "postgresql://postgres:" + PASSWORD + "@127.0.0.1:1/x"})
+    void aPasswordAnywhereInTheUrlNeverShows(String url) {
+        for (String output : new String[] {"--no-color", "--json", "--verbose"}) {
+            RetortCli.Run run = retort.run("current", "--url", url, output);
+
+            assertThat(run.exitCode()).as(output).isIn(2, 3);
+            assertThatRun(run).neverShowed(PASSWORD).neverShowed("s3cr3t");
+        }
+    }
+
+    @Test
+    void aPasswordOptionOrASpaceInTheUrlGetsAHintWithoutTheUrl() {
+        assertThatRun(retort.run("current", "--url", "r2dbc:postgresql://postgres@127.0.0.1:1/x?password=" + PASSWORD))
+                .exitedWith(2).complained("cannot carry the password as an option").complained("RETORT_PASSWORD");
+        assertThatRun(retort.run("current", "--url", "r2dbc:postgresql://postgres:" + PASSWORD + " x@127.0.0.1:1/x"))
+                .exitedWith(2).complained("percent-encode");
+    }
+
+    @Test
+    void aShortPasswordDoesNotMaskOtherWords() {
+        RetortCli.Run run = retort.env("RETORT_PASSWORD", "e").run("current", "--url", CLOSED_PORT_URL);
+
+        assertThatRun(run).exitedWith(3).complained("Cannot connect to the database").complained(CLOSED_PORT_URL)
+                .neverShowed("****");
+    }
+
+    @Test
+    void aPasswordEqualToTheUserLeavesTheUserAndSchemeReadable() {
+        RetortCli.Run run = retort.run("current", "--url", "r2dbc:postgresql://postgres:postgres@127.0.0.1:1/x");
+
+        assertThatRun(run).exitedWith(3).complained("r2dbc:postgresql://postgres@127.0.0.1:1/x");
     }
 
     @Test
@@ -75,9 +123,41 @@ class ConnectionIT {
     }
 
     @Test
+    void aServerThatNeverAnswersExitsThreeNamingTheHostAfterTheConnectTimeout() {
+        RetortCli.Run run = retort.run("current", "--url", silent.url(), "--connect-timeout", "1s");
+
+        assertThatRun(run).exitedWith(3).hasNoStackTrace().complained(silent.address())
+                .complained("did not complete the handshake within 1000 ms");
+    }
+
+    @Test
+    void theConnectTimeoutComesFromTheEnvironmentAndThePropertiesFile() throws IOException {
+        assertThatRun(retort.env("RETORT_CONNECT_TIMEOUT", "700ms").run("current", "--url", silent.url()))
+                .exitedWith(3).complained("within 700 ms");
+        Files.writeString(workingDirectory.resolve("retort.properties"), "connect-timeout=600ms\n");
+        assertThatRun(new RetortCli(workingDirectory).run("current", "--url", silent.url()))
+                .exitedWith(3).complained("within 600 ms");
+    }
+
+    @Test
+    void aConnectTimeoutOfZeroIsAUsageError() {
+        assertThatRun(retort.run("current", "--connect-timeout", "0s")).exitedWith(2).complained("connect timeout");
+    }
+
+    @Test
     void aConnectRetryThatIsNotADurationIsAUsageError() {
         assertThatRun(retort.env("RETORT_CONNECT_RETRY", "soon").run("current"))
                 .exitedWith(2).complained("connect retry 'soon'").complained("RETORT_CONNECT_RETRY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sslMode=bogus", "options=foo", "preparedStatementCacheQueries=many"})
+    void anOptionTheDriverCannotUseIsAUsageErrorNamingIt(String option) {
+        RetortCli.Run run = retort.run("current", "--url", "r2dbc:postgresql://postgres:" + PASSWORD
+                + "@127.0.0.1:1/x?" + option);
+
+        assertThatRun(run).exitedWith(2).hasNoStackTrace().complained("cannot use an option of the URL")
+                .complained(option.substring(0, option.indexOf('='))).neverShowed("Unexpected").neverShowed(PASSWORD);
     }
 
     @Test

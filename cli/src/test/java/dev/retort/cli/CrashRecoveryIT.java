@@ -93,7 +93,11 @@ class CrashRecoveryIT {
 
         assertThatRun(cli().run("upgrade", "head")).exitedWith(1).complained("dirty").complained("r11")
                 .complained("stamp");
+        assertThatRun(cli().run("current")).succeeded().printed("r10").printed("dirty: The upgrade of"
+                + " non-transactional revision r11 failed midway");
+        assertThat(cli().run("current", "--json").json().get("dirty").get("revision").asText()).isEqualTo("r11");
         assertThatRun(cli().run("stamp", "r11")).succeeded();
+        assertThat(cli().run("current", "--json").json().get("dirty").isNull()).isTrue();
         assertThatRun(cli().run("check")).succeeded();
     }
 

@@ -111,6 +111,63 @@ class OfflineScriptIT {
         assertThatRun(offline("stamp", "base:head", "--sql", "--purge")).exitedWith(2).complained("--purge");
     }
 
+    @Test
+    void aScriptAppliedToADatabaseAtAnotherRevisionStopsBeforeChangingAnything() throws Exception {
+        Path script = scriptFile(offline("upgrade", "001_add_version_column:head", "--sql"));
+        assertThatRun(project.run("-q", "upgrade", "000_initial_schema")).succeeded();
+        DatabaseState before = DatabaseState.of(db);
+
+        Psql.Result result = Psql.run(db, script);
+
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(result.output()).contains("the version table does not hold the revisions this script expects"
+                + " (001_add_version_column)");
+        assertThat(DatabaseState.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void aScriptFromARevisionAppliedToAnEmptyDatabaseChangesNothing() throws Exception {
+        Path script = scriptFile(offline("upgrade", "001_add_version_column:head", "--sql"));
+
+        Psql.Result result = Psql.run(db, script);
+
+        assertThat(result.exitCode()).as(result.output()).isNotZero();
+        assertThat(SchemaSnapshot.of(db)).isEmpty();
+    }
+
+    @Test
+    void aScriptAppliedTwiceStopsAtItsFirstRevisionTheSecondTime() throws Exception {
+        Path script = scriptFile(offline("upgrade", "base:head", "--sql"));
+        Psql.apply(db, script);
+        DatabaseState once = DatabaseState.of(db);
+
+        Psql.Result again = Psql.run(db, script);
+
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.output()).contains("the version table does not hold the revisions this script expects (none)");
+        assertThat(DatabaseState.of(db)).isEqualTo(once);
+    }
+
+    @Test
+    void aScriptAppliedToADirtyDatabaseStops() throws Exception {
+        Path script = scriptFile(offline("upgrade", "000_initial_schema:head", "--sql"));
+        assertThatRun(project.run("-q", "upgrade", "000_initial_schema")).succeeded();
+        db.execute("INSERT INTO retort_history (revision, operation, success) VALUES ('001_add_version_column',"
+                + " 'upgrade', false)");
+        DatabaseState before = DatabaseState.of(db);
+
+        Psql.Result result = Psql.run(db, script);
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("the database is dirty");
+        assertThat(DatabaseState.of(db)).isEqualTo(before);
+    }
+
+    private Path scriptFile(RetortCli.Run script) throws Exception {
+        assertThatRun(script).succeeded();
+        return Files.writeString(project.directory().resolve("script.sql"), script.stdout());
+    }
+
     private void applyScript(RetortCli.Run script) throws Exception {
         assertThatRun(script).succeeded();
         Path file = Files.writeString(project.directory().resolve("script.sql"), script.stdout());

@@ -22,6 +22,27 @@ final class Psql {
      * @throws AssertionError when psql fails, with its output
      */
     static void apply(PostgresDatabase db, Path script) throws IOException, InterruptedException {
+        Result result = run(db, script);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("psql -f " + script + " failed:\n" + result.output());
+        }
+    }
+
+    /**
+     * What psql did.
+     *
+     * @param exitCode its exit code (3 when ON_ERROR_STOP stopped the script)
+     * @param output   standard output and error together
+     */
+    record Result(int exitCode, String output) {
+    }
+
+    /**
+     * @param db     the database
+     * @param script the file to run
+     * @return what psql did, whether it succeeded or not
+     */
+    static Result run(PostgresDatabase db, Path script) throws IOException, InterruptedException {
         ConnectionFactoryOptions options = db.options();
         ProcessBuilder builder = new ProcessBuilder(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
                 "-h", String.valueOf(options.getValue(ConnectionFactoryOptions.HOST)),
@@ -35,9 +56,11 @@ final class Psql {
         }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("psql -f " + script + " failed:\n" + output);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("psql -f " + script + " did not finish:\n" + output);
         }
+        return new Result(process.exitValue(), output);
     }
 
     /**

@@ -42,6 +42,29 @@ class TerminalOutputIT {
                 .contains(Examples.HEAD).doesNotContain(ESCAPE);
     }
 
+    /** Escape sequences from a file's message or a history row are shown, never obeyed. */
+    @Test
+    void controlCharactersFromFilesAndTheDatabaseAreShownVisibly() throws IOException {
+        Path hostile = Files.createDirectories(project.directory().resolve("hostile"));
+        Files.writeString(hostile.resolve("evil.sql"), "-- revision: evil\n-- message: title \u001b]0;pwned\u0007 "
+                + "and \u001b[31mred\u001b[0m\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 1;\n");
+        assertThatRun(project.run("upgrade", "--migrations", "hostile")).succeeded();
+        db.execute("INSERT INTO retort_history (revision, operation, success, applied_by) "
+                + "VALUES (E'forged\\x1b[2J\\x07', 'upgrade', true, 'someone')");
+
+        for (String[] args : new String[][] {{"history", "--migrations", "hostile"}, {"history", "--migrations", "hostile", "--verbose"},
+                {"history", "--applied", "--migrations", "hostile"}, {"show", "evil", "--migrations", "hostile"}}) {
+            String shown = project.run(args).everything();
+
+            assertThat(shown).as(String.join(" ", args)).doesNotContain("\u001b").doesNotContain("\u0007")
+                    .contains("\\x1b");
+        }
+        assertThat(project.run("upgrade", "--migrations", "hostile", "base:head", "--sql").stdout())
+                .as("a script is printed exactly, so that it records what an online run would").contains("\u001b]0;");
+        String terminal = project.cli().runOnTerminal("history", "--applied", "--migrations", "hostile").stdout();
+        assertThat(terminal).contains("forged\\x1b[2J\\x07").doesNotContain("\u001b[2J").doesNotContain("\u001b]0;");
+    }
+
     @Test
     void aTerminalSeesProgressWithCountAndEtaDuringLongRuns() throws IOException {
         assertThat(RetortCli.terminalAvailable()).as("script(1), from util-linux, gives the CLI a terminal").isTrue();

@@ -36,6 +36,17 @@ class UpgradeIT {
     }
 
     @Test
+    void scriptsInASubdirectoryAreNotReadAndTheRunSaysSo() throws java.io.IOException {
+        java.nio.file.Path archive = java.nio.file.Files.createDirectories(project.migrations().resolve("archive/2025"));
+        Examples.write(archive, "zz_old", Examples.HEAD, "CREATE TABLE old_one (id int);", "");
+
+        assertThatRun(project.run("upgrade")).succeeded().complained("warning: archive/ holds .sql files that"
+                + " Retort does not read");
+        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(project.run("-q", "current").stderr()).isEmpty();
+    }
+
+    @Test
     void quietPrintsNothingButStillApplies() {
         RetortCli.Run run = project.run("-q", "upgrade");
 

@@ -35,6 +35,7 @@ final class DatasourceMigration {
                 .tablePrefix(configuration.getTablePrefix())
                 .lockTimeout(configuration.getLockTimeout())
                 .connectRetry(configuration.getConnectRetry())
+                .connectTimeout(configuration.getConnectTimeout())
                 .build();
         return new DatasourceMigration(configuration.getName(), retort, Target.parse(configuration.getTarget()));
     }

@@ -34,6 +34,8 @@ public class RetortDatasourceConfiguration implements Toggleable {
     public static final Duration DEFAULT_LOCK_TIMEOUT = RetortBuilder.DEFAULT_LOCK_TIMEOUT;
     /** How long to keep retrying while the database is not reachable yet: none, fail at once. */
     public static final Duration DEFAULT_CONNECT_RETRY = Duration.ZERO;
+    /** How long one try to connect may take until the database has answered: 10 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = RetortBuilder.DEFAULT_CONNECT_TIMEOUT;
     /** The schema of Retort's tables: {@value}. */
     public static final String DEFAULT_SCHEMA = RetortBuilder.DEFAULT_SCHEMA;
     /** The prefix of Retort's table names: {@value}. */
@@ -46,6 +48,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     private MigrationMode mode = DEFAULT_MODE;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration connectRetry = DEFAULT_CONNECT_RETRY;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private String schema = DEFAULT_SCHEMA;
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
 
@@ -164,6 +167,24 @@ public class RetortDatasourceConfiguration implements Toggleable {
      */
     public void setConnectRetry(Duration connectRetry) {
         this.connectRetry = connectRetry;
+    }
+
+    /**
+     * @return how long one try to connect may take until the database has answered
+     */
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long one try to connect may take until the database has answered the handshake: a
+     * server that accepts the connection but never answers (an overloaded proxy, a firewall that
+     * drops packets) then fails the migration instead of holding the startup. Default: 10s.
+     *
+     * @param connectTimeout the limit, positive
+     */
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
     }
 
     /**

@@ -28,6 +28,7 @@ class ConfigurationIntegrationTests {
     void keysBindFromKebabCaseAndPlainStrings() {
         Map<String, Object> properties = Map.of(
                 "retort.datasources.reporting.connect-retry", "45s",
+                "retort.datasources.reporting.connect-timeout", "3s",
                 "retort.datasources.reporting.enabled", "false",
                 "retort.datasources.reporting.locations", "classpath:a, file:/srv/b",
                 "retort.datasources.reporting.target", "branch@head",
@@ -47,6 +48,7 @@ class ConfigurationIntegrationTests {
             assertThat(reporting.getMode()).isEqualTo(MigrationMode.ASYNC);
             assertThat(reporting.getLockTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(reporting.getConnectRetry()).isEqualTo(Duration.ofSeconds(45));
+            assertThat(reporting.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(reporting.getSchema()).isEqualTo("audit");
             assertThat(reporting.getTablePrefix()).isEqualTo("mig");
         }
@@ -62,6 +64,7 @@ class ConfigurationIntegrationTests {
         assertThat(defaults.getMode()).isEqualTo(MigrationMode.STARTUP);
         assertThat(defaults.getLockTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(defaults.getConnectRetry()).isZero();
+        assertThat(defaults.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.getSchema()).isEqualTo("public");
         assertThat(defaults.getTablePrefix()).isEqualTo("retort");
     }
@@ -78,6 +81,7 @@ class ConfigurationIntegrationTests {
         assertThat(metadata).contains("\"retort.datasources.*.enabled\"", "\"retort.datasources.*.locations\"",
                 "\"retort.datasources.*.target\"", "\"retort.datasources.*.mode\"",
                 "\"retort.datasources.*.lock-timeout\"", "\"retort.datasources.*.connect-retry\"",
+                "\"retort.datasources.*.connect-timeout\"",
                 "\"retort.datasources.*.schema\"",
                 "\"retort.datasources.*.table-prefix\"");
     }

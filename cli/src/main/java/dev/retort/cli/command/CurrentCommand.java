@@ -1,7 +1,10 @@
 package dev.retort.cli.command;
 
 import dev.retort.Revisions;
+import dev.retort.Status;
 import dev.retort.cli.Session;
+import dev.retort.cli.output.CurrentReport;
+import dev.retort.cli.output.CurrentReport.DirtyView;
 import dev.retort.cli.output.RevisionView;
 import dev.retort.cli.output.RevisionsReport.Format;
 import picocli.CommandLine.Command;
@@ -9,24 +12,32 @@ import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 
 import java.util.List;
-import java.util.Set;
 
-/** {@code retort current}: the revision(s) the database is at, read from its version table. */
-@Command(name = "current", description = "Show the revision(s) the database is at (--verbose: in full).")
+/**
+ * {@code retort current}: the revision(s) the database is at, read from its version table, and
+ * whether a non-transactional revision left it dirty.
+ */
+@Command(name = "current", description = "Show the revision(s) the database is at, and whether it is dirty"
+        + " (--verbose: in full).")
 public final class CurrentCommand extends SessionCommand {
 
     @Override
     int run(Session session) {
         // Reading the files overlaps with connecting, which is most of this command's time.
-        Tuple2<Revisions, Set<String>> state = session.await(Mono.zip(session.offline().revisions(),
-                session.online().current()));
+        Tuple2<Revisions, Status> state = session.await(Mono.zip(session.offline().revisions(),
+                session.online().status()));
         Revisions revisions = state.getT1();
-        Set<String> current = state.getT2();
-        List<RevisionView> views = current.stream().sorted()
+        Status status = state.getT2();
+        List<RevisionView> views = status.current().stream()
                 .map(id -> revisions.get(id).map(info -> RevisionView.of(info, null))
                         .orElseGet(() -> RevisionView.unknown(id)))
                 .toList();
-        Listing.printViews(session, views, Format.LINE, "No revision applied: the database is at base.");
+        if (views.isEmpty()) {
+            session.output().note("No revision applied: the database is at base.");
+        }
+        DirtyView dirty = status.dirty().map(d -> new DirtyView(d.revision(), d.operation().label(), d.advice()))
+                .orElse(null);
+        session.output().report(new CurrentReport(views, dirty, session.output().verbose() ? Format.DETAIL : Format.LINE));
         return 0;
     }
 }

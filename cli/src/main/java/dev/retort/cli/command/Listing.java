@@ -33,7 +33,7 @@ final class Listing {
      * @param format    the human format without {@code --verbose}
      * @param whenEmpty what to tell people when there is nothing to list
      */
-    static void printViews(Session session, List<RevisionView> views, Format format, String whenEmpty) {
+    private static void printViews(Session session, List<RevisionView> views, Format format, String whenEmpty) {
         if (views.isEmpty()) {
             session.output().note(whenEmpty);
         }

@@ -28,7 +28,10 @@ public enum ConfigKey {
     LOCK_TIMEOUT("lock-timeout", "RETORT_LOCK_TIMEOUT", "--lock-timeout",
             RetortBuilder.DEFAULT_LOCK_TIMEOUT.toMinutes() + "m"),
     /** How long to keep retrying while the server is not reachable yet. */
-    CONNECT_RETRY("connect-retry", "RETORT_CONNECT_RETRY", "--connect-retry", "0s");
+    CONNECT_RETRY("connect-retry", "RETORT_CONNECT_RETRY", "--connect-retry", "0s"),
+    /** How long one try to connect may take until the server has answered. */
+    CONNECT_TIMEOUT("connect-timeout", "RETORT_CONNECT_TIMEOUT", "--connect-timeout",
+            RetortBuilder.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s");
 
     /** The URL used when none is configured: a local server's default database. */
     public static final String DEFAULT_URL = "r2dbc:postgresql://postgres@localhost:5432/postgres";

@@ -17,9 +17,6 @@ import java.time.Duration;
  */
 public final class Database {
 
-    /** Without it an unreachable host would keep a CI job waiting for the operating system's timeout. */
-    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
     private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(2);
 
     /**
@@ -66,7 +63,8 @@ public final class Database {
         }
         ConnectionFactoryOptions built = options.build();
         if (!built.hasOption(ConnectionFactoryOptions.CONNECT_TIMEOUT)) {
-            built = built.mutate().option(ConnectionFactoryOptions.CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT).build();
+            // The TCP connect too, or an unreachable host would wait for the operating system's timeout.
+            built = built.mutate().option(ConnectionFactoryOptions.CONNECT_TIMEOUT, settings.connectTimeout()).build();
         }
         if (!built.hasOption(AUTODETECT_EXTENSIONS)) {
             built = built.mutate().option(AUTODETECT_EXTENSIONS, false).build();
@@ -76,26 +74,53 @@ public final class Database {
             return ConnectionFactories.get(built);
         } catch (IllegalStateException e) {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "No R2DBC driver serves the URL "
-                    + Secrets.maskUrl(settings.url()) + ": retort includes the PostgreSQL driver, so write it as "
-                    + "r2dbc:postgresql://user@host:5432/database.", e);
+                    + Secrets.describe(settings.url(), null) + ": retort includes the PostgreSQL driver, so write it"
+                    + " as r2dbc:postgresql://user@host:5432/database.", e);
+        } catch (IllegalArgumentException e) {
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The PostgreSQL driver cannot use an option of"
+                    + " the URL " + Secrets.describe(settings.url(), null) + ": " + reasons(e) + ". Correct the"
+                    + " option in the URL; the driver's options are listed at"
+                    + " https://github.com/pgjdbc/r2dbc-postgresql#getting-started.", e);
         }
     }
 
     /**
      * @param settings the resolved settings
-     * @return where a command connects, for messages: the URL with its password masked, and the user override
+     * @return where a command connects, for messages: built from the parsed URL and the user
+     *     override, without the password
      */
     public static String describe(Settings settings) {
-        return Secrets.maskUrl(settings.url()) + (settings.user() != null ? " as user " + settings.user() : "");
+        return Secrets.describe(settings.url(), settings.user());
+    }
+
+    /** The two mistakes that make a URL with a password unparseable, named without quoting it. */
+    private static String hint(String url) {
+        if (url.contains("?") && url.substring(url.indexOf('?')).matches("(?s).*[?&]password=.*")) {
+            return " R2DBC URLs cannot carry the password as an option (?password=): set RETORT_PASSWORD instead.";
+        }
+        if (url.contains(" ")) {
+            return " It holds a space: percent-encode special characters (a space as %20, @ as %40), or set the"
+                    + " password in RETORT_PASSWORD.";
+        }
+        return "";
+    }
+
+    /** @return the message of the error and of each cause, as the driver nests the useful one */
+    private static String reasons(Throwable error) {
+        StringBuilder reasons = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            reasons.append(" (").append(cause.getMessage()).append(')');
+        }
+        return reasons.toString();
     }
 
     private static ConnectionFactoryOptions parse(String url) {
         try {
             return ConnectionFactoryOptions.parse(url);
         } catch (IllegalArgumentException e) {
-            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The URL '" + Secrets.maskUrl(url)
-                    + "' is not an R2DBC URL (" + e.getMessage() + "). Write it as "
-                    + "r2dbc:postgresql://user@host:5432/database.", e);
+            // The parser's message quotes the URL, password and all: it is left out.
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The URL starting with '" + Secrets.scheme(url)
+                    + "' is not an R2DBC URL." + hint(url) + " Write it as r2dbc:postgresql://user@host:5432/database.");
         }
     }
 }

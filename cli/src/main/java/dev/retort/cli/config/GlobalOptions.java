@@ -48,6 +48,11 @@ public final class GlobalOptions {
                     + "(env RETORT_CONNECT_RETRY; default 0s: fail at once).")
     private String connectRetry;
 
+    @Option(scope = ScopeType.INHERIT, names = "--connect-timeout", paramLabel = "DURATION",
+            description = "Give up on one try to connect when the server has not answered within this, e.g. 30s "
+                    + "(env RETORT_CONNECT_TIMEOUT; default 10s).")
+    private String connectTimeout;
+
     @Option(scope = ScopeType.INHERIT, names = "--json",
             description = "Machine output: one JSON document, or JSON lines for runs.")
     private boolean json;
@@ -75,6 +80,7 @@ public final class GlobalOptions {
         putIfGiven(flags, ConfigKey.TABLE_PREFIX, tablePrefix);
         putIfGiven(flags, ConfigKey.LOCK_TIMEOUT, lockTimeout);
         putIfGiven(flags, ConfigKey.CONNECT_RETRY, connectRetry);
+        putIfGiven(flags, ConfigKey.CONNECT_TIMEOUT, connectTimeout);
         return flags;
     }
 

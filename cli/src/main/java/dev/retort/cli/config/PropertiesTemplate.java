@@ -49,6 +49,12 @@ public final class PropertiesTemplate {
                 "# starts: 30s, 2m (env RETORT_CONNECT_RETRY; default 0s, fail at once).",
                 optional(ConfigKey.CONNECT_RETRY, settings.connectRetry().isZero() ? null
                         : settings.connectRetry().toString()),
+                "",
+                "# How long one try to connect may take until the server answers: a server that accepts",
+                "# the connection but never answers then fails the run (env RETORT_CONNECT_TIMEOUT; default 10s).",
+                optional(ConfigKey.CONNECT_TIMEOUT,
+                        settings.connectTimeout().equals(RetortBuilder.DEFAULT_CONNECT_TIMEOUT) ? null
+                                : settings.connectTimeout().toString()),
                 "");
     }
 

@@ -15,15 +15,17 @@ import java.time.Duration;
  * @param tablePrefix the prefix of Retort's table names
  * @param lockTimeout how long a run waits for another run's lock
  * @param connectRetry how long to keep retrying while the server is not reachable yet
+ * @param connectTimeout how long one try to connect may take until the server has answered
  */
 public record Settings(String url, String user, String password, Path migrations, String schema, String tablePrefix,
-        Duration lockTimeout, Duration connectRetry) {
+        Duration lockTimeout, Duration connectRetry, Duration connectTimeout) {
 
     /** Never shows the password, so that a stray log or debugger line cannot leak it. */
     @Override
     public String toString() {
-        return "Settings[url=" + Secrets.maskUrl(url) + ", user=" + user + ", password="
+        return "Settings[url=" + Secrets.describe(url, null) + ", user=" + user + ", password="
                 + (password == null ? "null" : "****") + ", migrations=" + migrations + ", schema=" + schema
-                + ", tablePrefix=" + tablePrefix + ", lockTimeout=" + lockTimeout + ", connectRetry=" + connectRetry + "]";
+                + ", tablePrefix=" + tablePrefix + ", lockTimeout=" + lockTimeout + ", connectRetry=" + connectRetry
+                + ", connectTimeout=" + connectTimeout + "]";
     }
 }

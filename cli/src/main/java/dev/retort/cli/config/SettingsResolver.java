@@ -37,7 +37,8 @@ public final class SettingsResolver {
                 workingDirectory.resolve(text(ConfigKey.MIGRATIONS, file)).normalize(),
                 text(ConfigKey.SCHEMA, file), text(ConfigKey.TABLE_PREFIX, file),
                 duration(ConfigKey.LOCK_TIMEOUT, "lock timeout", file),
-                duration(ConfigKey.CONNECT_RETRY, "connect retry", file));
+                duration(ConfigKey.CONNECT_RETRY, "connect retry", file),
+                duration(ConfigKey.CONNECT_TIMEOUT, "connect timeout", file));
     }
 
     private Duration duration(ConfigKey key, String what, Map<ConfigKey, String> file) {

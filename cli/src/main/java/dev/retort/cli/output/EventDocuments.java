@@ -42,6 +42,7 @@ final class EventDocuments implements Consumer<MigrationEvent> {
         } else if (event instanceof RunPlanned e) {
             strings(node.putArray("currentHeads"), e.currentHeads().stream().sorted().toList());
             strings(node.putArray("revisions"), e.revisions());
+            e.newSchema().ifPresent(schema -> node.put("newSchema", schema));
         } else if (event instanceof RevisionStarted e) {
             node.put("revision", e.revision()).put("operation", e.operation().label()).put("message", e.message())
                     .put("index", e.index()).put("total", e.total());

@@ -46,6 +46,9 @@ final class HumanRunPrinter implements Consumer<MigrationEvent> {
             text.line(styles.dim("Waited " + Words.duration(lock.waited()) + " for another run's migration lock."));
         } else if (event instanceof RunPlanned planned) {
             text.line(plan(planned));
+            planned.newSchema().ifPresent(schema -> text.line(styles.warning("Schema " + schema + " does not exist: it is"
+                    + " created, with Retort's tables, in the transaction of the first change (check --schema if that"
+                    + " is not what you meant).")));
         } else if (event instanceof RevisionStarted started) {
             message = started.message();
             progress.started(started);

@@ -50,6 +50,18 @@ public final class Output {
         }
     }
 
+    /**
+     * @param warning something people should know that does not stop the command, on standard
+     *                error so that it never mixes with a script or a JSON document; not printed
+     *                with {@code -q}
+     */
+    public void warning(String warning) {
+        if (!options.quiet()) {
+            terminal.err().println(terminal.styles().warning("warning:") + " " + terminal.styles().safe(warning));
+            terminal.err().flush();
+        }
+    }
+
     /** @param chunk part of an SQL script, printed as it is whatever the output mode */
     public void sql(String chunk) {
         terminal.out().print(chunk);
@@ -71,16 +83,18 @@ public final class Output {
 
     /**
      * Reports a failure: one paragraph on standard error, the stack trace with {@code --verbose},
-     * and with {@code --json} also {@code {"error": ...}} on standard output. Scrubs passwords.
+     * and with {@code --json} also {@code {"error": ...}} on standard output. Scrubs passwords, and
+     * shows control characters (from a file or the server) as visible escapes.
      *
      * @param error      what failed, its message not yet scrubbed
      * @param stackTrace the stack trace, printed only with {@code --verbose}; may be {@code null}
      */
     public void error(ErrorView error, String stackTrace) {
         String message = secrets.scrub(error.message());
-        terminal.err().println(terminal.styles().error("error:") + " " + message);
+        String database = error.database() == null ? "" : "\n  database: " + error.database();
+        terminal.err().println(terminal.styles().error("error:") + " " + terminal.styles().safe(message + database));
         if (options.verbose() && stackTrace != null) {
-            terminal.err().print(secrets.scrub(stackTrace));
+            terminal.err().print(terminal.styles().safe(secrets.scrub(stackTrace)));
         }
         if (options.json()) {
             json().write(Map.of("error", error.withMessage(message)));

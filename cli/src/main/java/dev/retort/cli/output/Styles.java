@@ -1,5 +1,7 @@
 package dev.retort.cli.output;
 
+import java.util.List;
+
 /**
  * ANSI styling for human output, or none. Colour is used only when writing to a terminal, never
  * when {@code NO_COLOR} is set or {@code --no-color} given, so pipes and logs stay plain text.
@@ -7,6 +9,9 @@ package dev.retort.cli.output;
 public final class Styles {
 
     private static final String RESET = "\u001b[0m";
+    /** Every sequence {@link #style} emits; they are the only ones {@link #safe} lets through. */
+    private static final List<String> OWN_SEQUENCES = List.of(RESET, sequence("1;31"), sequence("1"), sequence("36"),
+            sequence("2"), sequence("32"), sequence("33"));
 
     private final boolean colour;
 
@@ -58,6 +63,18 @@ public final class Styles {
     }
 
     private String style(String code, String text) {
-        return colour ? "\u001b[" + code + "m" + text + RESET : text;
+        return colour ? sequence(code) + text + RESET : text;
+    }
+
+    private static String sequence(String code) {
+        return "\u001b[" + code + "m";
+    }
+
+    /**
+     * @param line a line to print, styled by these styles, with text from files and the database
+     * @return it with every control character made visible, except the styles' own sequences
+     */
+    public String safe(String line) {
+        return ControlCharacters.escape(line, colour ? OWN_SEQUENCES : List.of());
     }
 }

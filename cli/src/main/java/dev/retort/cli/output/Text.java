@@ -13,9 +13,12 @@ public final class Text {
         this.styles = styles;
     }
 
-    /** @param line one line, without its line break */
+    /**
+     * @param line one line, without its line break; control characters in it, other than the
+     *             styles' own, are printed as visible escapes
+     */
     public void line(String line) {
-        out.println(line);
+        out.println(styles.safe(line));
     }
 
     /** @return the styles to decorate with */
