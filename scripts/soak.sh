@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The long reliability soak (issue #5), run on demand, never in `mvn verify`:
-#   1. the CLI killed with SIGKILL at random points, KILLS times (CrashRecoveryIT with more kills);
-#   2. N CLI processes at once, more rounds (ConcurrentProcessesIT);
+#   1. the CLI killed with SIGKILL at random points, KILLS times (CrashRecoveryIntegrationTests with more kills);
+#   2. N CLI processes at once, more rounds (ConcurrentProcessesIntegrationTests);
 #   3. the PostgreSQL server restarted in the middle of a run, RESTARTS times: the run must exit 3
 #      (or 1), the database must be at a revision boundary, and the next run must complete.
 # It restarts the machine's PostgreSQL cluster, so run it when nothing else uses that server, and not
@@ -19,8 +19,9 @@ mvn -B -q install -DskipTests
 
 echo "== $KILLS kills and concurrent processes"
 mvn -B -pl cli verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dit.test='CrashRecoveryIT,ConcurrentProcessesIT' -Dretort.soak.kills="$KILLS" -Dretort.soak.rounds=10 \
-    | grep -E 'CrashRecoveryIT:|Tests run:|FAIL|BUILD'
+    -Dit.test='CrashRecoveryIntegrationTests,ConcurrentProcessesIntegrationTests' -Dretort.soak.kills="$KILLS" -Dretort.soak.rounds=10 \
+    -Djunit.jupiter.execution.timeout.default=120m \
+    | grep -E 'CrashRecoveryIntegrationTests:|Tests run:|FAIL|BUILD'
 
 echo "== $RESTARTS server restarts during a run"
 psql_q() { psql -X -h 127.0.0.1 -U postgres -d retort_soak -Atc "$1"; }

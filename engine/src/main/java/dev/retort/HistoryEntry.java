@@ -1,5 +1,7 @@
 package dev.retort;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -16,8 +18,8 @@ import java.util.Optional;
  * @param appliedBy  the database role that ran it
  * @param success    {@code false} for a non-transactional revision that failed midway
  */
-public record HistoryEntry(long id, String revision, Operation operation, String checksum, String message,
-        OffsetDateTime appliedAt, Long durationMs, String appliedBy, boolean success) {
+public record HistoryEntry(long id, String revision, Operation operation, @Nullable String checksum, String message,
+        OffsetDateTime appliedAt, @Nullable Long durationMs, String appliedBy, boolean success) {
 
     /** @return the checksum, when one was recorded */
     public Optional<String> checksumValue() {

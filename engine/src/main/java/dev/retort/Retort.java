@@ -1,10 +1,11 @@
 package dev.retort;
 
 import dev.retort.event.MigrationEvent;
-import dev.retort.internal.execute.Inspector;
+import dev.retort.internal.EngineSettings;
 import dev.retort.internal.execute.Migrator;
-import dev.retort.internal.execute.ScriptWriter;
-import dev.retort.internal.execute.Settings;
+import dev.retort.internal.inspect.Inspector;
+import dev.retort.internal.inspect.ScriptWriter;
+import dev.retort.internal.lock.AdvisoryLock;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,8 +34,10 @@ public final class Retort {
     private final Migrator migrator;
     private final Inspector inspector;
     private final ScriptWriter scriptWriter;
+    private final long lockKey;
 
-    Retort(Settings settings) {
+    Retort(EngineSettings settings) {
+        this.lockKey = AdvisoryLock.keyOf(settings.names().versionTable());
         this.migrator = new Migrator(settings);
         this.inspector = new Inspector(settings);
         this.scriptWriter = new ScriptWriter(settings);
@@ -47,6 +50,17 @@ public final class Retort {
      */
     public static RetortBuilder builder(ConnectionFactory connectionFactory) {
         return new RetortBuilder(connectionFactory);
+    }
+
+    /**
+     * The key of the session-level advisory lock that runs take, derived from the version table's
+     * qualified name: to find a run in {@code pg_locks} ({@code locktype = 'advisory'}, the key's
+     * high 32 bits in {@code classid}, its low 32 bits in {@code objid}), or to hold runs off.
+     *
+     * @return the lock key
+     */
+    public long lockKey() {
+        return lockKey;
     }
 
     /**

@@ -2,9 +2,9 @@ package dev.retort;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
-import dev.retort.internal.execute.Connections;
-import dev.retort.internal.execute.Settings;
+import dev.retort.internal.EngineSettings;
 import dev.retort.internal.history.TableNames;
+import dev.retort.internal.r2dbc.Connections;
 import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactory;
 
@@ -145,7 +145,7 @@ public final class RetortBuilder {
                     "No migration source: call migrations(MigrationSource.directory(...)) or .classpath(...).");
         }
         TableNames names = TableNames.of(schema, tablePrefix);
-        return new Retort(new Settings(new Connections(connectionFactory, connectRetry, connectTimeout), source, names, lockTimeout,
+        return new Retort(new EngineSettings(new Connections(connectionFactory, connectRetry, connectTimeout), source, names, lockTimeout,
                 Optional.ofNullable(manifests)));
     }
 }

@@ -1,8 +1,11 @@
 package dev.retort;
 
+import dev.retort.internal.graph.ParsedTarget;
 import dev.retort.internal.graph.Planner;
 import dev.retort.internal.graph.Revision;
 import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.graph.TargetParser;
+import dev.retort.internal.graph.TargetRange;
 import dev.retort.internal.source.Catalog;
 import dev.retort.internal.source.ScriptSummary;
 
@@ -12,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The validated revision graph of a migration source, read from the files alone (no database):
@@ -76,5 +80,17 @@ public final class Revisions {
      */
     public List<RevisionInfo> range(String range, Set<String> currentHeads) {
         return Planner.range(graph, currentHeads, range).stream().map(byId::get).toList();
+    }
+
+    /**
+     * @param range a history range, as for {@link #range}
+     * @return whether resolving it needs the database's version rows: a side is {@code current} or
+     *     a step relative to it ({@code +N}, {@code -N})
+     * @throws dev.retort.error.TargetException when the range is malformed
+     */
+    public static boolean isRelativeToCurrent(String range) {
+        TargetRange parsed = TargetParser.parseRange(range);
+        return Stream.of(parsed.start(), parsed.end()).flatMap(Optional::stream)
+                .anyMatch(side -> side instanceof ParsedTarget.Current || side instanceof ParsedTarget.Relative);
     }
 }

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -162,7 +163,7 @@ class BadInputCatalogueIntegrationTests {
 
     private void applyValidBase() {
         workspace.files().revision("a1", null, "CREATE TABLE t1 (id int);", null);
-        workspace.retort().upgrade(Target.HEADS).blockLast();
+        workspace.retort().upgrade(Target.HEADS).blockLast(PATIENCE);
     }
 
     private void assertRejectedWithoutChange(Publisher<?> run, ErrorCode code, List<String> fragments) {

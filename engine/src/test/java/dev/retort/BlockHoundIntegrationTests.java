@@ -11,6 +11,7 @@ import reactor.test.StepVerifier;
 
 import java.nio.file.Path;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,6 +61,6 @@ class BlockHoundIntegrationTests {
 
         StepVerifier.create(retort.upgrade(Target.HEADS).then(retort.downgrade(Target.BASE).then()))
                 .verifyComplete();
-        assertThat(retort.current().block()).isEmpty();
+        assertThat(retort.current().block(PATIENCE)).isEmpty();
     }
 }

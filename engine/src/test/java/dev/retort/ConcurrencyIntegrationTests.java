@@ -6,13 +6,12 @@ import dev.retort.event.RevisionStarted;
 import dev.retort.event.RunStarted;
 import dev.retort.internal.history.HistorySql;
 import dev.retort.internal.history.TableNames;
-import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Several runs at once, cancellation, and the lock's timeout. */
@@ -56,7 +56,7 @@ class ConcurrencyIntegrationTests {
             assertThat(db.column("SELECT revision::text FROM retort_history WHERE operation = 'upgrade' AND success"
                     + " ORDER BY id", String.class)).as("round %d", round)
                     .containsExactly(repeat(List.of("r1", "r2", "r3", "r4", "r5"), round));
-            assertThat(retort(Duration.ofMinutes(1)).current().block()).containsExactly("r5");
+            assertThat(retort(Duration.ofMinutes(1)).current().block(PATIENCE)).containsExactly("r5");
             retort(Duration.ofMinutes(1)).downgrade(Target.BASE).blockLast(Duration.ofMinutes(1));
         }
     }
@@ -78,7 +78,7 @@ class ConcurrencyIntegrationTests {
                             retort(Duration.ofMinutes(1)).downgrade(Target.BASE).subscribeOn(Schedulers.parallel()))
                     .blockLast(Duration.ofMinutes(1));
 
-            java.util.Set<String> current = retort(Duration.ofMinutes(1)).current().block();
+            java.util.Set<String> current = retort(Duration.ofMinutes(1)).current().block(PATIENCE);
             List<String> tables = workspace.tables().stream().filter(t -> t.matches("t\\d")).toList();
             assertThat(tables).as("round %d with heads %s", round, current)
                     .isEqualTo(current.isEmpty() ? List.of() : List.of("t1", "t2", "t3", "t4"));
@@ -106,7 +106,7 @@ class ConcurrencyIntegrationTests {
 
         // Without the sleep, r2 must now apply at once: no lock, no abandoned transaction in the way.
         files.revision("r2", "r1", "CREATE TABLE half (id int);", null);
-        assertThat(retort(Duration.ofSeconds(20)).current().block()).containsExactly("r1");
+        assertThat(retort(Duration.ofSeconds(20)).current().block(PATIENCE)).containsExactly("r1");
         retort(Duration.ofSeconds(20)).upgrade(Target.HEADS).blockLast(Duration.ofSeconds(20));
         assertThat(db.column("SELECT revision::text FROM retort_history WHERE success ORDER BY id", String.class))
                 .containsExactly("r1", "r2", "r3");
@@ -140,7 +140,7 @@ class ConcurrencyIntegrationTests {
     @Test
     void aRunWaitingLongerThanTheLockTimeoutFailsWithoutChangingAnything() {
         workspace.files().revision("r1", null, "CREATE TABLE t1 (id int);", null);
-        long key = AdvisoryLock.keyOf("\"public\".\"retort_version\"");
+        long key = retort(Duration.ofMillis(700)).lockKey();
 
         Flux<Object> holdLock = Flux.usingWhen(db.connectionFactory().create(),
                 c -> Mono.from(c.createStatement("SELECT pg_advisory_lock(" + key + ")").execute())
@@ -150,7 +150,11 @@ class ConcurrencyIntegrationTests {
 
         StepVerifier.create(holdLock)
                 .thenConsumeWhile(e -> true)
-                .verifyError(LockTimeoutException.class);
+                .verifyErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(LockTimeoutException.class,
+                        timeout -> {
+                            assertThat(timeout.lockKey()).isEqualTo(key);
+                            assertThat(timeout.waited()).isEqualTo(Duration.ofMillis(700));
+                        }));
         assertThat(db.column("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'",
                 String.class)).isEmpty();
     }
@@ -164,7 +168,7 @@ class ConcurrencyIntegrationTests {
     void aPlanThatChangesWhileWaitingForTheLockIsCheckedAgainUnderTheLock() throws InterruptedException {
         workspace.files().revision("r1", null, "CREATE TABLE t1 (id int); COMMIT;", null);
         workspace.files().revision("r2", "r1", "CREATE TABLE t2 (id int);", null);
-        long key = AdvisoryLock.keyOf("\"public\".\"retort_version\"");
+        long key = retort(Duration.ofMillis(700)).lockKey();
         HistorySql tables = new HistorySql(TableNames.of("public", "retort"));
         CountDownLatch started = new CountDownLatch(1);
 
@@ -191,7 +195,7 @@ class ConcurrencyIntegrationTests {
                 .thenConsumeWhile(event -> true)
                 .verifyComplete();
         assertThat(workspace.tables()).contains("t1", "t2");
-        assertThat(retort(Duration.ofMinutes(1)).current().block()).containsExactly("r2");
+        assertThat(retort(Duration.ofMinutes(1)).current().block(PATIENCE)).containsExactly("r2");
         assertThat(db.column("SELECT revision::text FROM retort_history ORDER BY id", String.class))
                 .containsExactly("r2");
     }

@@ -17,6 +17,7 @@ import reactor.test.StepVerifier;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -124,7 +125,7 @@ class ConnectRetryIntegrationTests {
                     .option(ConnectionFactoryOptions.PORT, never.port())
                     .option(ConnectionFactoryOptions.PASSWORD, password).build();
 
-            Throwable failure = catchThrowable(() -> retortOn(options, Duration.ZERO).upgrade(Target.HEADS).blockLast());
+            Throwable failure = catchThrowable(() -> retortOn(options, Duration.ZERO).upgrade(Target.HEADS).blockLast(PATIENCE));
 
             java.io.StringWriter trace = new java.io.StringWriter();
             failure.printStackTrace(new java.io.PrintWriter(trace));
@@ -157,7 +158,7 @@ class ConnectRetryIntegrationTests {
 
         retortOn(right, Duration.ZERO).upgrade(Target.HEADS).blockLast(Duration.ofSeconds(30));
 
-        assertThat(retortOn(right, Duration.ZERO).current().block()).containsExactly("a1");
+        assertThat(retortOn(right, Duration.ZERO).current().block(PATIENCE)).containsExactly("a1");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,12 +99,12 @@ class FaultInjectionIntegrationTests {
                 .hasMessageContaining("run the command again");
         assertThat(((RetortException) failure).code().exitCode()).isEqualTo(3);
         assertThat(workspace.tables()).contains("one").doesNotContain("two");
-        assertThat(workspace.retort().current().block()).containsExactly("r1");
+        assertThat(workspace.retort().current().block(PATIENCE)).containsExactly("r1");
         assertThat(advisoryLocks()).isZero();
 
         files.revision("r2", "r1", "CREATE TABLE two (id int);", null);
-        workspace.retort().upgrade(Target.HEADS).blockLast();
-        assertThat(workspace.retort().current().block()).containsExactly("r2");
+        workspace.retort().upgrade(Target.HEADS).blockLast(PATIENCE);
+        assertThat(workspace.retort().current().block(PATIENCE)).containsExactly("r2");
     }
 
     @Test
@@ -117,10 +118,10 @@ class FaultInjectionIntegrationTests {
 
         assertThat(failure).isInstanceOf(ConnectionException.class).hasMessageContaining("migration lock")
                 .hasMessageContaining("was lost").hasMessageContaining("rolled back");
-        assertThat(workspace.retort().current().block()).containsExactly("r1");
+        assertThat(workspace.retort().current().block(PATIENCE)).containsExactly("r1");
         assertThat(workspace.tables()).contains("one").doesNotContain("two", "three");
-        workspace.retort().upgrade(Target.HEADS).blockLast();
-        assertThat(workspace.retort().current().block()).containsExactly("r3");
+        workspace.retort().upgrade(Target.HEADS).blockLast(PATIENCE);
+        assertThat(workspace.retort().current().block(PATIENCE)).containsExactly("r3");
         assertThat(advisoryLocks()).isZero();
     }
 
@@ -133,12 +134,12 @@ class FaultInjectionIntegrationTests {
         workspace.files()
                 .revision("r1", null, "CREATE TABLE one (id int);", null)
                 .revision("r2", "r1", "CREATE TABLE two (id int);\nSELECT pg_sleep(3);", null);
-        Connection other = Mono.from(db.connectionFactory().create()).block();
+        Connection other = Mono.from(db.connectionFactory().create()).block(PATIENCE);
         AtomicLong takenAt = new AtomicLong();
         try {
             Throwable failure = upgradeTerminating("r2", HOLDING_LOCK, () -> {
                 Flux.from(other.createStatement("SELECT pg_advisory_lock(" + LOCK_KEY + ")").execute())
-                        .concatMap(result -> result.map(row -> 1)).blockLast();
+                        .concatMap(result -> result.map(row -> 1)).blockLast(PATIENCE);
                 takenAt.set(System.nanoTime());
             });
             long failedAt = System.nanoTime();
@@ -150,9 +151,9 @@ class FaultInjectionIntegrationTests {
             assertThat(workspace.tables()).contains("one").doesNotContain("two");
         } finally {
             Flux.from(other.createStatement("SELECT pg_advisory_unlock_all()").execute())
-                    .concatMap(result -> result.getRowsUpdated()).then(Mono.from(other.close())).block();
+                    .concatMap(result -> result.getRowsUpdated()).then(Mono.from(other.close())).block(PATIENCE);
         }
-        assertThat(workspace.retort().current().block()).containsExactly("r1");
+        assertThat(workspace.retort().current().block(PATIENCE)).containsExactly("r1");
         assertThat(advisoryLocks()).isZero();
     }
 
@@ -166,11 +167,11 @@ class FaultInjectionIntegrationTests {
         Throwable failure = upgradeTerminating("r2", RUNNING_SLEEP);
 
         assertThat(failure).isInstanceOf(ConnectionException.class);
-        assertThatThrownBy(() -> workspace.retort().upgrade(Target.HEADS).blockLast())
+        assertThatThrownBy(() -> workspace.retort().upgrade(Target.HEADS).blockLast(PATIENCE))
                 .isInstanceOf(DirtyDatabaseException.class).hasMessageContaining("r2")
                 .satisfies(e -> assertThat(((RetortException) e).code()).isEqualTo(ErrorCode.DIRTY_DATABASE));
 
-        workspace.retort().stamp(Target.parse("r2")).blockLast();
-        assertThat(workspace.retort().validate().block().isUpToDate()).isTrue();
+        workspace.retort().stamp(Target.parse("r2")).blockLast(PATIENCE);
+        assertThat(workspace.retort().validate().block(PATIENCE).isUpToDate()).isTrue();
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +44,7 @@ class ManifestIntegrationTests {
     private List<MigrationEvent> inANewProcess(Operation operation, Target target) {
         SourceTestAccess.forgetCatalogs();
         Retort retort = retort();
-        return (operation == Operation.UPGRADE ? retort.upgrade(target) : retort.downgrade(target)).collectList().block();
+        return (operation == Operation.UPGRADE ? retort.upgrade(target) : retort.downgrade(target)).collectList().block(PATIENCE);
     }
 
     private static List<String> applied(List<MigrationEvent> events) {
@@ -93,7 +94,7 @@ class ManifestIntegrationTests {
         assertThat(applied(inANewProcess(Operation.UPGRADE, Target.HEADS))).containsExactly("r3");
         assertThat(filesReadByTheNextRun()).isZero();
         SourceTestAccess.forgetCatalogs();
-        assertThat(retort().validate().block().problems()).isEmpty();
+        assertThat(retort().validate().block(PATIENCE).problems()).isEmpty();
 
         assertThat(applied(inANewProcess(Operation.DOWNGRADE, Target.parse("-1")))).containsExactly("r3");
         assertThat(workspace.tables()).containsExactly("one", "retort_history", "retort_version", "two");
@@ -105,18 +106,18 @@ class ManifestIntegrationTests {
         inANewProcess(Operation.UPGRADE, Target.HEADS);
         SourceTestAccess.forgetCatalogs();
         Revisions fromFiles = Retort.builder(db.connectionFactory())
-                .migrations(MigrationSource.directory(workspace.directory())).build().revisions().block();
+                .migrations(MigrationSource.directory(workspace.directory())).build().revisions().block(PATIENCE);
 
         assertThat(filesReadByTheNextRun()).isZero();
         SourceTestAccess.forgetCatalogs();
-        assertThat(retort().revisions().block().all()).isEqualTo(fromFiles.all());
+        assertThat(retort().revisions().block(PATIENCE).all()).isEqualTo(fromFiles.all());
         SourceTestAccess.forgetCatalogs();
-        assertThat(retort().validate().block().problems()).isEmpty();
+        assertThat(retort().validate().block(PATIENCE).problems()).isEmpty();
 
         workspace.files().revision("r1", null, "CREATE TABLE uno (id int);", "DROP TABLE uno;");
         Thread.sleep(SETTLE_MILLIS);
         SourceTestAccess.forgetCatalogs();
-        assertThat(retort().validate().block().problems()).extracting(ValidationReport.Problem::kind)
+        assertThat(retort().validate().block(PATIENCE).problems()).extracting(ValidationReport.Problem::kind)
                 .containsExactly(ValidationReport.Kind.CHECKSUM_CHANGED);
     }
 

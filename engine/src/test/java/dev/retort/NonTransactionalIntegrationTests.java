@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
-
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code transactional: false} revisions, the dirty mark, and how {@code stamp} clears it. */
@@ -46,13 +46,13 @@ class NonTransactionalIntegrationTests {
                 DROP INDEX CONCURRENTLY items_name;
                 """);
 
-        retort().upgrade(Target.HEADS).blockLast();
+        retort().upgrade(Target.HEADS).blockLast(PATIENCE);
 
         assertThat(db.column("SELECT indexname::text FROM pg_indexes WHERE tablename = 'items'", String.class))
                 .containsExactly("items_name");
         assertThat(db.column("SELECT success FROM retort_history WHERE revision = 'b2'", Boolean.class))
                 .containsExactly(true);
-        retort().downgrade(Target.parse("a1")).blockLast();
+        retort().downgrade(Target.parse("a1")).blockLast(PATIENCE);
         assertThat(db.column("SELECT indexname::text FROM pg_indexes WHERE tablename = 'items'", String.class)).isEmpty();
     }
 
@@ -93,9 +93,9 @@ class NonTransactionalIntegrationTests {
                         .hasMessageContaining("b2.sql:6").hasMessageContaining("dirty"));
         assertThat(db.column("SELECT success FROM retort_history WHERE revision = 'b2'", Boolean.class))
                 .containsExactly(false);
-        assertThat(retort().validate().block().problems()).extracting(ValidationReport.Problem::kind)
+        assertThat(retort().validate().block(PATIENCE).problems()).extracting(ValidationReport.Problem::kind)
                 .containsExactly(ValidationReport.Kind.DIRTY);
-        Status dirty = retort().status().block();
+        Status dirty = retort().status().block(PATIENCE);
         assertThat(dirty.dirty()).contains(new Status.Dirty("b2", Operation.UPGRADE));
         assertThat(dirty.current()).containsExactly("a1");
         assertThat(dirty.pending()).containsExactly("b2");
@@ -108,11 +108,11 @@ class NonTransactionalIntegrationTests {
         // The operator finished the revision by hand and records it.
         db.execute("DROP INDEX items_name");
         db.execute("CREATE INDEX items_name ON items (name)");
-        retort().stamp(Target.parse("b2")).blockLast();
+        retort().stamp(Target.parse("b2")).blockLast(PATIENCE);
 
-        assertThat(retort().current().block()).containsExactly("b2");
-        assertThat(retort().validate().block().isUpToDate()).isTrue();
-        assertThat(retort().status().block()).satisfies(clean -> {
+        assertThat(retort().current().block(PATIENCE)).containsExactly("b2");
+        assertThat(retort().validate().block(PATIENCE).isUpToDate()).isTrue();
+        assertThat(retort().status().block(PATIENCE)).satisfies(clean -> {
             assertThat(clean.isDirty()).isFalse();
             assertThat(clean.needsUpgrade()).isFalse();
             assertThat(clean.heads()).containsExactly("b2");

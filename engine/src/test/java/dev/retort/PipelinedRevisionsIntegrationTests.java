@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -33,7 +34,7 @@ class PipelinedRevisionsIntegrationTests {
     final MigrationWorkspace workspace = new MigrationWorkspace(db);
 
     private Throwable failedUpgrade() {
-        return catchThrowable(() -> workspace.retort().upgrade(Target.HEADS).blockLast());
+        return catchThrowable(() -> workspace.retort().upgrade(Target.HEADS).blockLast(PATIENCE));
     }
 
     private List<String> history() {
@@ -54,7 +55,7 @@ class PipelinedRevisionsIntegrationTests {
         assertThat(failed.revision()).isEqualTo("r2");
         assertThat(failed.statement()).isEqualTo("SELECT 1/0");
         assertThat(workspace.tables()).contains("one").doesNotContain("two", "three");
-        assertThat(workspace.retort().current().block()).containsExactly("r1");
+        assertThat(workspace.retort().current().block(PATIENCE)).containsExactly("r1");
         assertThat(history()).containsExactly("r1 upgrade");
     }
 
@@ -78,7 +79,7 @@ class PipelinedRevisionsIntegrationTests {
                 .hasMessageContaining("failed while COMMIT").hasMessageContaining("foreign key");
         assertThat(workspace.tables()).doesNotContain("three");
         assertThat(db.column("SELECT count(*) FROM child", Long.class)).containsExactly(0L);
-        assertThat(workspace.retort().current().block()).containsExactly("r1");
+        assertThat(workspace.retort().current().block(PATIENCE)).containsExactly("r1");
         assertThat(history()).containsExactly("r1 upgrade");
     }
 
@@ -89,14 +90,14 @@ class PipelinedRevisionsIntegrationTests {
                 .revision("r1", null, DEFERRED_FOREIGN_KEY, "DROP TABLE child;\nDROP TABLE parent;")
                 .revision("r2", "r1", "CREATE TABLE two (id int);", "INSERT INTO child VALUES (42);\nDROP TABLE two;")
                 .revision("r3", "r2", "CREATE TABLE three (id int);", "DROP TABLE three;");
-        workspace.retort().upgrade(Target.HEADS).blockLast();
+        workspace.retort().upgrade(Target.HEADS).blockLast(PATIENCE);
 
-        Throwable failure = catchThrowable(() -> workspace.retort().downgrade(Target.BASE).blockLast());
+        Throwable failure = catchThrowable(() -> workspace.retort().downgrade(Target.BASE).blockLast(PATIENCE));
 
         assertThat(failure).isInstanceOf(RetortException.class).hasMessageContaining("Revision r2")
                 .hasMessageContaining("failed while COMMIT");
         assertThat(workspace.tables()).contains("parent", "child", "two").doesNotContain("three");
-        assertThat(workspace.retort().current().block()).containsExactly("r2");
+        assertThat(workspace.retort().current().block(PATIENCE)).containsExactly("r2");
         assertThat(history()).containsExactly("r1 upgrade", "r2 upgrade", "r3 upgrade", "r3 downgrade");
     }
 
@@ -109,7 +110,7 @@ class PipelinedRevisionsIntegrationTests {
 
         List<MigrationEvent> events = workspace.retort().upgrade(Target.HEADS)
                 .filter(e -> e instanceof RevisionStarted || e instanceof StatementExecuted || e instanceof RevisionApplied)
-                .collectList().block();
+                .collectList().block(PATIENCE);
 
         assertThat(events).extracting(PipelinedRevisionsIntegrationTests::describe).containsExactly(
                 "started r1", "r1 line 5: 0 rows", "r1 line 6: 2 rows", "applied r1",

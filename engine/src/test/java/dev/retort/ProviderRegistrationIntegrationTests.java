@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -79,20 +80,20 @@ class ProviderRegistrationIntegrationTests {
     @Test
     @Order(3)
     void versionColumnMigrationAddsColumnIndexAndVersionBumpingTrigger() {
-        retort.upgrade(Target.parse("+1")).blockLast();
+        retort.upgrade(Target.parse("+1")).blockLast(PATIENCE);
 
         assertThat(columns()).contains("version").doesNotContain("rejection_reason");
         assertThat(indexes()).contains("idx_candidates_version");
         assertThat(db.scalar("SELECT version FROM candidates WHERE contact_email = 'a@acme.test'")).isEqualTo(1);
         db.execute("UPDATE candidates SET location = 'Haifa' WHERE contact_email = 'a@acme.test'");
         assertThat(db.scalar("SELECT version FROM candidates WHERE contact_email = 'a@acme.test'")).isEqualTo(2);
-        assertThat(retort.current().block()).containsExactly("001_add_version_column");
+        assertThat(retort.current().block(PATIENCE)).containsExactly("001_add_version_column");
     }
 
     @Test
     @Order(4)
     void rejectionReasonMigrationAddsNullableTextColumn() {
-        retort.upgrade(Target.parse("002_add_rejection_reason")).blockLast();
+        retort.upgrade(Target.parse("002_add_rejection_reason")).blockLast(PATIENCE);
 
         assertThat(db.query("SELECT data_type, is_nullable FROM information_schema.columns"
                 + " WHERE table_name = 'candidates' AND column_name = 'rejection_reason'"))
@@ -103,17 +104,17 @@ class ProviderRegistrationIntegrationTests {
     @Order(5)
     void downgradeToVersionColumnRemovesRejectionReasonAndKeepsRows() {
         db.execute("UPDATE candidates SET status = 'rejected', rejection_reason = 'too small'");
-        retort.downgrade(Target.parse("001_add_version_column")).blockLast();
+        retort.downgrade(Target.parse("001_add_version_column")).blockLast(PATIENCE);
 
         assertThat(columns()).contains("version").doesNotContain("rejection_reason");
         assertThat(db.column("SELECT company_name FROM candidates", String.class)).containsExactly("Acme");
-        assertThat(retort.current().block()).containsExactly("001_add_version_column");
+        assertThat(retort.current().block(PATIENCE)).containsExactly("001_add_version_column");
     }
 
     @Test
     @Order(6)
     void downgradeOfVersionColumnRestoresTheTimestampOnlyTrigger() {
-        retort.downgrade(Target.parse("-1")).blockLast();
+        retort.downgrade(Target.parse("-1")).blockLast(PATIENCE);
 
         assertThat(columns()).doesNotContain("version");
         assertThat(indexes()).doesNotContain("idx_candidates_version");
@@ -124,13 +125,13 @@ class ProviderRegistrationIntegrationTests {
     @Test
     @Order(7)
     void upgradeToHeadAppliesBothAgainAndRowsSurvive() {
-        retort.upgrade(Target.HEAD).blockLast();
+        retort.upgrade(Target.HEAD).blockLast(PATIENCE);
 
         assertThat(columns()).contains("version", "rejection_reason");
         assertThat(triggers()).containsExactly("candidates_metadata");
         assertThat(db.column("SELECT version FROM candidates", Integer.class)).containsExactly(1);
-        assertThat(retort.current().block()).containsExactly("002_add_rejection_reason");
-        assertThat(retort.history().map(h -> h.operation() + " " + h.revision()).collectList().block()).containsExactly(
+        assertThat(retort.current().block(PATIENCE)).containsExactly("002_add_rejection_reason");
+        assertThat(retort.history().map(h -> h.operation() + " " + h.revision()).collectList().block(PATIENCE)).containsExactly(
                 "UPGRADE 000_initial_schema", "UPGRADE 001_add_version_column", "UPGRADE 002_add_rejection_reason",
                 "DOWNGRADE 002_add_rejection_reason", "DOWNGRADE 001_add_version_column",
                 "UPGRADE 001_add_version_column", "UPGRADE 002_add_rejection_reason");
@@ -139,13 +140,13 @@ class ProviderRegistrationIntegrationTests {
     @Test
     @Order(8)
     void downgradeToBaseRemovesEverythingTheMigrationsCreated() {
-        retort.downgrade(Target.BASE).blockLast();
+        retort.downgrade(Target.BASE).blockLast(PATIENCE);
 
         assertThat(tables()).doesNotContain("candidates");
         assertThat(db.column("SELECT proname::text FROM pg_proc WHERE proname LIKE 'update_candidates%'", String.class))
                 .isEmpty();
-        assertThat(retort.current().block()).isEmpty();
-        assertThat(retort.validate().block().pending()).hasSize(3);
+        assertThat(retort.current().block(PATIENCE)).isEmpty();
+        assertThat(retort.validate().block(PATIENCE).pending()).hasSize(3);
     }
 
     private static List<String> tables() {

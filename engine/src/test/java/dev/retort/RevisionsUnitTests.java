@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Set;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class RevisionsUnitTests {
                 .revision("d4", "b2, c3", "SELECT 1;", null)
                 .revision("e5", "d4", "SELECT 1;", null);
         revisions = Retort.builder(ConnectionFactories.get("r2dbc:postgresql://nobody@127.0.0.1:1/none"))
-                .migrations(MigrationSource.directory(directory)).build().revisions().block();
+                .migrations(MigrationSource.directory(directory)).build().revisions().block(PATIENCE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.retort;
 
+import dev.retort.error.RetortTablesException;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.RetortException;
@@ -107,7 +108,7 @@ class RolesAndSchemasIntegrationTests {
         DatabaseSnapshot before = DatabaseSnapshot.of(db);
 
         assertThatThrownBy(() -> retortAs(role, "public").stamp(Target.HEAD).blockLast(TIMEOUT))
-                .isInstanceOf(RetortException.class)
+                .isInstanceOf(RetortTablesException.class)
                 .satisfies(error -> assertThat(((RetortException) error).code()).isEqualTo(ErrorCode.MIGRATION_FAILED))
                 .hasMessageContaining("Cannot stamp").hasMessageContaining("42501").hasMessageContaining("Grant");
         assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);

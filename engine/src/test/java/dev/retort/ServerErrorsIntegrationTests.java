@@ -1,5 +1,6 @@
 package dev.retort;
 
+import org.junit.jupiter.api.Test;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.test.PostgresDatabase;
@@ -107,6 +108,17 @@ class ServerErrorsIntegrationTests {
         assertThat(failure.line()).isEqualTo(lastLine(error));
         assertThat(failure.getMessage()).contains("b2.sql:" + lastLine(error), "rolled back").doesNotContain("dirty");
         assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void theServersDetailAndConstraintNameAreKeptAndShown() throws IOException {
+        applyBaseThen(new ServerError("unique violation", "INSERT INTO fresh VALUES (7), (7);", "23505"), "");
+
+        MigrationExecutionException failure = failure();
+
+        assertThat(failure.details().detail()).contains("Key (id)=(7) already exists.");
+        assertThat(failure.details().constraint()).contains("fresh_pkey");
+        assertThat(failure.getMessage()).contains("\n  detail: Key (id)=(7) already exists.");
     }
 
     @ParameterizedTest(name = "{0}")

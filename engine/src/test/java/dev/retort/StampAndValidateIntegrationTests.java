@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stamping an existing database, and what validation finds. */
@@ -39,10 +40,10 @@ class StampAndValidateIntegrationTests {
         // The seed documents' case: production already has the schema, created before migrations existed.
         db.execute("CREATE TABLE t1 (id int); CREATE TABLE t2 (id int)");
 
-        retort().stamp(Target.HEAD).blockLast();
-        List<?> events = retort().upgrade(Target.HEAD).collectList().block();
+        retort().stamp(Target.HEAD).blockLast(PATIENCE);
+        List<?> events = retort().upgrade(Target.HEAD).collectList().block(PATIENCE);
 
-        assertThat(retort().current().block()).containsExactly("b2");
+        assertThat(retort().current().block(PATIENCE)).containsExactly("b2");
         assertThat(db.column("SELECT operation::text FROM retort_history ORDER BY id", String.class))
                 .containsExactly("stamp");
         assertThat(events).noneMatch(LockAcquired.class::isInstance)
@@ -51,32 +52,32 @@ class StampAndValidateIntegrationTests {
 
     @Test
     void stampRunsNoMigration() {
-        retort().stamp(Target.parse("a1")).blockLast();
+        retort().stamp(Target.parse("a1")).blockLast(PATIENCE);
 
-        assertThat(retort().current().block()).containsExactly("a1");
+        assertThat(retort().current().block(PATIENCE)).containsExactly("a1");
         assertThat(db.column("SELECT table_name::text FROM information_schema.tables WHERE table_name = 't1'",
                 String.class)).isEmpty();
     }
 
     @Test
     void stampPurgeReplacesAnUnknownRevision() {
-        retort().upgrade(Target.HEADS).blockLast();
+        retort().upgrade(Target.HEADS).blockLast(PATIENCE);
         db.execute("UPDATE retort_version SET revision = 'gone'");
-        assertThat(retort().validate().block().problems()).extracting(ValidationReport.Problem::kind)
+        assertThat(retort().validate().block(PATIENCE).problems()).extracting(ValidationReport.Problem::kind)
                 .containsExactly(Kind.UNKNOWN_REVISION);
 
-        retort().stamp(Target.parse("b2"), true).blockLast();
+        retort().stamp(Target.parse("b2"), true).blockLast(PATIENCE);
 
-        assertThat(retort().current().block()).containsExactly("b2");
-        assertThat(retort().validate().block().isUpToDate()).isTrue();
+        assertThat(retort().current().block(PATIENCE)).containsExactly("b2");
+        assertThat(retort().validate().block(PATIENCE).isUpToDate()).isTrue();
     }
 
     @Test
     void validationReportsAnAppliedFileThatWasEdited() {
-        retort().upgrade(Target.HEADS).blockLast();
+        retort().upgrade(Target.HEADS).blockLast(PATIENCE);
         files.revision("a1", null, "CREATE TABLE t1 (id bigint);", "DROP TABLE t1;");
 
-        ValidationReport report = retort().validate().block();
+        ValidationReport report = retort().validate().block(PATIENCE);
 
         assertThat(report.problems()).extracting(ValidationReport.Problem::kind, ValidationReport.Problem::revision)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.CHECKSUM_CHANGED, "a1"));
@@ -85,10 +86,10 @@ class StampAndValidateIntegrationTests {
 
     @Test
     void validationListsPendingRevisionsInOrder() {
-        retort().upgrade(Target.parse("a1")).blockLast();
+        retort().upgrade(Target.parse("a1")).blockLast(PATIENCE);
         files.revision("c3", "b2", "SELECT 1;", null);
 
-        ValidationReport report = retort().validate().block();
+        ValidationReport report = retort().validate().block(PATIENCE);
 
         assertThat(report.pending()).containsExactly("b2", "c3");
         assertThat(report.isValid()).isTrue();
@@ -97,10 +98,10 @@ class StampAndValidateIntegrationTests {
 
     @Test
     void aHeaderOnlyEditDoesNotChangeTheChecksum() {
-        retort().upgrade(Target.HEADS).blockLast();
+        retort().upgrade(Target.HEADS).blockLast(PATIENCE);
         files.file("a1.sql", "-- revision: a1\n-- message: a better message\n\n-- +upgrade\nCREATE TABLE t1 (id int);\n"
                 + "\n-- +downgrade\nDROP TABLE t1;\n");
 
-        assertThat(retort().validate().block().problems()).isEmpty();
+        assertThat(retort().validate().block(PATIENCE).problems()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort;
 
+import dev.retort.error.VersionTableChangedException;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.RetortException;
@@ -18,6 +19,7 @@ import reactor.test.StepVerifier;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -47,7 +49,7 @@ class TransactionalRunIntegrationTests {
 
     /** Runs an upgrade that must fail on one of a migration's statements, and returns that failure. */
     MigrationExecutionException failedUpgrade() {
-        Throwable error = catchThrowable(() -> retort().upgrade(Target.HEADS).blockLast());
+        Throwable error = catchThrowable(() -> retort().upgrade(Target.HEADS).blockLast(PATIENCE));
         assertThat(error).isInstanceOf(MigrationExecutionException.class);
         return (MigrationExecutionException) error;
     }
@@ -73,7 +75,7 @@ class TransactionalRunIntegrationTests {
                     .verifyError(MigrationExecutionException.class);
 
             assertThat(tables()).contains("t_a").doesNotContain("first_table", "broken");
-            assertThat(retort().current().block()).containsExactly("a1");
+            assertThat(retort().current().block(PATIENCE)).containsExactly("a1");
             assertThat(db.column("SELECT revision::text FROM retort_history", String.class)).containsExactly("a1");
         }
 
@@ -99,7 +101,7 @@ class TransactionalRunIntegrationTests {
         void aStatementEndingInALineCommentDoesNotSwallowTheNextOne() {
             files.revision("a1", null, "CREATE TABLE c1 (id int) -- the first\n;\nCREATE TABLE c2 (id int);", null);
 
-            retort().upgrade(Target.HEADS).blockLast();
+            retort().upgrade(Target.HEADS).blockLast(PATIENCE);
 
             assertThat(tables()).contains("c1", "c2");
         }
@@ -113,7 +115,7 @@ class TransactionalRunIntegrationTests {
             assertThat(failure.line()).isEqualTo(7);
             assertThat(failure.statement()).startsWith("CREATE TABEL s3");
             assertThat(tables()).doesNotContain("s1", "s2", "s3");
-            assertThat(retort().current().block()).isEmpty();
+            assertThat(retort().current().block(PATIENCE)).isEmpty();
         }
 
         @Test
@@ -132,7 +134,7 @@ class TransactionalRunIntegrationTests {
         void theHistoryRecordsTheRevisionsDurationAsTheServerMeasuredIt() {
             files.revision("a1", null, "CREATE TABLE slow (id int);\nSELECT pg_sleep(0.2);", null);
 
-            retort().upgrade(Target.HEADS).blockLast();
+            retort().upgrade(Target.HEADS).blockLast(PATIENCE);
 
             assertThat(db.column("SELECT duration_ms FROM retort_history", Long.class))
                     .singleElement().satisfies(ms -> assertThat(ms).isBetween(200L, 10_000L));
@@ -164,7 +166,7 @@ class TransactionalRunIntegrationTests {
             assertThat(failure.statement()).startsWith("PREPARE p");
             assertThat(failure.getMessage()).contains("driver");
             assertThat(tables()).doesNotContain("r1", "r2");
-            assertThat(retort().current().block()).isEmpty();
+            assertThat(retort().current().block(PATIENCE)).isEmpty();
         }
 
         @Test
@@ -177,7 +179,7 @@ class TransactionalRunIntegrationTests {
             files.revision("a1", null, upgrade.toString(), null);
 
             List<StatementExecuted> executed = retort().upgrade(Target.HEADS)
-                    .ofType(StatementExecuted.class).collectList().block();
+                    .ofType(StatementExecuted.class).collectList().block(PATIENCE);
 
             assertThat(executed).hasSize(2_001);
             assertThat(executed.get(2_000).line()).isEqualTo(2_005);
@@ -196,9 +198,10 @@ class TransactionalRunIntegrationTests {
 
             StepVerifier.create(retort().upgrade(Target.HEADS))
                     .thenConsumeWhile(e -> true)
-                    .verifyErrorSatisfies(error -> assertThat(error).hasMessageContaining("version table changed")
+                    .verifyErrorSatisfies(error -> assertThat(error).isInstanceOf(VersionTableChangedException.class)
+                            .hasMessageContaining("version table changed")
                             .hasMessageContaining("b2").hasMessageContaining("rolled back"));
-            assertThat(retort().current().block()).containsExactly("a1");
+            assertThat(retort().current().block(PATIENCE)).containsExactly("a1");
             assertThat(tables()).contains("t1").doesNotContain("t2");
         }
     }
@@ -210,7 +213,7 @@ class TransactionalRunIntegrationTests {
         void reportOneStatementExecutedPerStatementWithItsFileLine() {
             files.revision("a1", null, "CREATE TABLE x (id int);\n\nINSERT INTO x VALUES (1), (2);", null);
 
-            List<MigrationEvent> events = retort().upgrade(Target.HEADS).collectList().block();
+            List<MigrationEvent> events = retort().upgrade(Target.HEADS).collectList().block(PATIENCE);
 
             assertThat(events).filteredOn(StatementExecuted.class::isInstance).map(StatementExecuted.class::cast)
                     .extracting(StatementExecuted::line, StatementExecuted::rowsUpdated)
@@ -240,19 +243,19 @@ class TransactionalRunIntegrationTests {
 
         @Test
         void relativeStepsMoveOneRevisionAtATime() {
-            retort().upgrade(Target.parse("+2")).blockLast();
-            assertThat(retort().current().block()).containsExactly("b2");
-            retort().downgrade(Target.parse("-1")).blockLast();
-            assertThat(retort().current().block()).containsExactly("a1");
-            retort().upgrade(Target.parse("a1+2")).blockLast();
-            assertThat(retort().current().block()).containsExactly("c3");
+            retort().upgrade(Target.parse("+2")).blockLast(PATIENCE);
+            assertThat(retort().current().block(PATIENCE)).containsExactly("b2");
+            retort().downgrade(Target.parse("-1")).blockLast(PATIENCE);
+            assertThat(retort().current().block(PATIENCE)).containsExactly("a1");
+            retort().upgrade(Target.parse("a1+2")).blockLast(PATIENCE);
+            assertThat(retort().current().block(PATIENCE)).containsExactly("c3");
             assertThat(tables()).contains("t1", "t2", "t3");
         }
 
         @Test
         void aUniquePrefixNamesItsRevision() {
-            retort().upgrade(Target.parse("b")).blockLast();
-            assertThat(retort().current().block()).containsExactly("b2");
+            retort().upgrade(Target.parse("b")).blockLast(PATIENCE);
+            assertThat(retort().current().block(PATIENCE)).containsExactly("b2");
         }
 
         @Test
@@ -270,22 +273,22 @@ class TransactionalRunIntegrationTests {
         void headsUpgradesEveryBranch() {
             files.revision("d4", "a1", "CREATE TABLE t4 (id int);", "DROP TABLE t4;");
 
-            retort().upgrade(Target.HEADS).blockLast();
+            retort().upgrade(Target.HEADS).blockLast(PATIENCE);
 
-            assertThat(retort().current().block()).containsExactlyInAnyOrder("c3", "d4");
+            assertThat(retort().current().block(PATIENCE)).containsExactlyInAnyOrder("c3", "d4");
             assertThat(tables()).contains("t1", "t2", "t3", "t4");
         }
 
         @Test
         void downgradingPastARevisionWithoutDowngradeSectionFailsBeforeRunningAnything() {
             files.revision("c3", "b2", "CREATE TABLE t3 (id int);", null);
-            retort().upgrade(Target.HEADS).blockLast();
+            retort().upgrade(Target.HEADS).blockLast(PATIENCE);
 
             StepVerifier.create(retort().downgrade(Target.BASE))
                     .thenConsumeWhile(e -> true)
                     .verifyErrorSatisfies(error -> assertThat(error).hasMessageContaining("c3.sql")
                             .hasMessageContaining("no '-- +downgrade' section"));
-            assertThat(retort().current().block()).containsExactly("c3");
+            assertThat(retort().current().block(PATIENCE)).containsExactly("c3");
         }
     }
 
@@ -296,7 +299,7 @@ class TransactionalRunIntegrationTests {
         void aMessageWithApostrophesAndBackslashesIsRecordedAsWritten() {
             files.file("a1.sql", "-- message: the candidate's \\ path \\' quoted\n-- +upgrade\nSELECT 1;\n");
 
-            retort().upgrade(Target.HEADS).blockLast();
+            retort().upgrade(Target.HEADS).blockLast(PATIENCE);
 
             assertThat(db.column("SELECT message FROM retort_history", String.class))
                     .containsExactly("the candidate's \\ path \\' quoted");
@@ -306,7 +309,7 @@ class TransactionalRunIntegrationTests {
         void anEscapeStringWithABackslashQuoteRunsAsTheServerReadsIt() {
             files.revision("a1", null, "CREATE TABLE quotes AS SELECT E'it\\'s; fine' AS text;", null);
 
-            retort().upgrade(Target.HEADS).blockLast();
+            retort().upgrade(Target.HEADS).blockLast(PATIENCE);
 
             assertThat(db.column("SELECT text FROM quotes", String.class)).containsExactly("it's; fine");
         }
@@ -326,11 +329,11 @@ class TransactionalRunIntegrationTests {
             files.revision("a1", null, "CREATE TABLE t_a (id int);", null)
                     .revision("b2", "a1", "CREATE TABLE t_b (id int);", null);
 
-            retortInOwnSchema().upgrade(Target.HEADS).blockLast();
+            retortInOwnSchema().upgrade(Target.HEADS).blockLast(PATIENCE);
 
-            assertThat(retortInOwnSchema().current().block()).containsExactly("b2");
+            assertThat(retortInOwnSchema().current().block(PATIENCE)).containsExactly("b2");
             assertThat(retortInOwnSchema().upgrade(Target.HEADS).filter(RevisionStarted.class::isInstance)
-                    .collectList().block()).isEmpty();
+                    .collectList().block(PATIENCE)).isEmpty();
             assertThat(db.column("SELECT revision::text FROM retort_meta.mig_history ORDER BY id", String.class))
                     .containsExactly("a1", "b2");
             assertThat(db.column("SELECT revision::text FROM retort_meta.mig_version", String.class))
@@ -352,7 +355,7 @@ class TransactionalRunIntegrationTests {
             }
             files.revision("a1", null, load.toString(), "DROP TABLE big;");
 
-            long statements = retort().upgrade(Target.HEADS).filter(StatementExecuted.class::isInstance).count().block();
+            long statements = retort().upgrade(Target.HEADS).filter(StatementExecuted.class::isInstance).count().block(PATIENCE);
 
             assertThat(statements).isEqualTo(12_001);
             assertThat(db.scalar("SELECT count(*) FROM big")).isEqualTo(12_000L);
@@ -368,15 +371,15 @@ class TransactionalRunIntegrationTests {
                     .revision("b2", "a1", "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;",
                             "DROP FUNCTION f();");
             Retort retort = retort();
-            MigrationPlan plan = retort.plan(Operation.UPGRADE, Target.HEADS, java.util.Set.of()).block();
-            String script = String.join("", retort.script(plan).collectList().block());
+            MigrationPlan plan = retort.plan(Operation.UPGRADE, Target.HEADS, java.util.Set.of()).block(PATIENCE);
+            String script = String.join("", retort.script(plan).collectList().block(PATIENCE));
 
             db.execute(script);
 
-            assertThat(retort.current().block()).containsExactly("b2");
+            assertThat(retort.current().block(PATIENCE)).containsExactly("b2");
             assertThat(tables()).contains("t1");
             assertThat(db.scalar("SELECT f()")).isEqualTo(1);
-            assertThat(retort.validate().block().isUpToDate()).isTrue();
+            assertThat(retort.validate().block(PATIENCE).isUpToDate()).isTrue();
         }
     }
 }

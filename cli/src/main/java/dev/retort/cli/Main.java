@@ -36,8 +36,8 @@ public final class Main {
 
     /**
      * Netty 4.2 registers its Flight Recorder events when its platform support first loads, which
-     * loads about a hundred JFR classes and generates their handlers: some 40 ms of a 350 ms
-     * command that never records anything. Set before any Netty class loads; an explicit
+     * loads about a hundred JFR classes and generates their handlers, a tenth of a short
+     * command's time, for a command that never records anything. Set before any Netty class loads; an explicit
      * {@code -Dio.netty.jfr.enabled=true} (e.g. in {@code RETORT_JAVA_OPTS}) still wins.
      */
     private static void skipNettyFlightRecorderEvents() {

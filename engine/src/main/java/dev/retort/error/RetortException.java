@@ -1,5 +1,7 @@
 package dev.retort.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -22,9 +24,9 @@ public class RetortException extends RuntimeException {
     /**
      * @param code    the kind of failure
      * @param message a complete sentence: what failed, where, and what to do
-     * @param cause   the underlying exception, typically an R2DBC one
+     * @param cause   the underlying exception, typically an R2DBC one, or {@code null}
      */
-    public RetortException(ErrorCode code, String message, Throwable cause) {
+    public RetortException(ErrorCode code, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
     }

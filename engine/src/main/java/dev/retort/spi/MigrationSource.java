@@ -1,7 +1,9 @@
 package dev.retort.spi;
 
 import dev.retort.internal.source.ClasspathSource;
+import dev.retort.internal.source.CompositeSource;
 import dev.retort.internal.source.DirectorySource;
+import dev.retort.internal.source.Locations;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,5 +72,42 @@ public interface MigrationSource {
      */
     static MigrationSource classpath(String location, ClassLoader loader) {
         return new ClasspathSource(location, loader);
+    }
+
+    /**
+     * Several sources as one: the revision graph spans them all, so a revision in one location may
+     * revise one in another.
+     *
+     * @param sources the sources
+     * @return one source listing the scripts of each, in order
+     */
+    static MigrationSource of(List<MigrationSource> sources) {
+        return new CompositeSource(sources);
+    }
+
+    /**
+     * Locations as configuration writes them, comma-separated: {@code classpath:db/migrations},
+     * {@code file:/srv/migrations}, or a bare path, which is on the class path. Classpath locations
+     * are read through the thread context class loader (or this class's loader).
+     *
+     * @param locations such as {@code classpath:db/migrations, file:/srv/extra}
+     * @return one source over all of them
+     * @throws dev.retort.error.RetortException when none is given or one has another scheme
+     */
+    static MigrationSource parse(String locations) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return parse(locations, loader != null ? loader : MigrationSource.class.getClassLoader());
+    }
+
+    /**
+     * Like {@link #parse(String)} with an explicit class loader.
+     *
+     * @param locations such as {@code classpath:db/migrations, file:/srv/extra}
+     * @param loader    the class loader that classpath locations are read from
+     * @return one source over all of them
+     * @throws dev.retort.error.RetortException when none is given or one has another scheme
+     */
+    static MigrationSource parse(String locations, ClassLoader loader) {
+        return Locations.parse(locations, loader);
     }
 }

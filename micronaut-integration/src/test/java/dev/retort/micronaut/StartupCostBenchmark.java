@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -127,7 +128,7 @@ class StartupCostBenchmark {
         if (variant.connectFirst) {
             Flux.usingWhen(ConnectionFactories.get(args[0]).create(),
                     c -> Flux.from(c.createStatement("SELECT 1").execute()).flatMap(Result::getRowsUpdated),
-                    Connection::close).blockLast();
+                    Connection::close).blockLast(PATIENCE);
         }
         try (EmbeddedServer ignored = TestApplications.start(Map.of("r2dbc.datasources.default.url", args[0],
                 "spec.name", TestApplications.EXAMPLE, "retort.enabled", variant.retort))) {

@@ -5,8 +5,6 @@ import dev.retort.Target;
 import dev.retort.bench.run.Server;
 import dev.retort.bench.tool.RetortTool;
 import dev.retort.bench.workload.Workload;
-import dev.retort.internal.history.HistorySql;
-import dev.retort.internal.history.TableNames;
 import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
@@ -66,8 +64,7 @@ public final class WarmNoOpBreakdown {
 
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("new connection + SELECT 1", () -> run(plain, "SELECT 1"));
-        HistorySql state = new HistorySql(TableNames.of("public", "retort"));
-        cases.put("new connection + Retort's 2 state queries", () -> run(plain, state.tablesExist(), state.selectState()));
+        cases.put("Retort current() (new connection + state read)", () -> retort.current().block());
         cases.put("Retort revisions() (the files alone)", () -> retort.revisions().block());
         cases.put("Retort upgrade(HEADS), no-op", () -> retort.upgrade(Target.HEADS).blockLast());
         cases.put("pooled connection + SELECT 1", () -> run(pooled, "SELECT 1"));

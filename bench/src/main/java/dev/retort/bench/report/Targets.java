@@ -55,7 +55,7 @@ final class Targets {
         OptionalDouble bookkeeping = median("psql-bookkeeping", Metric.APPLY_MS);
         String measured = Format.ratio(retort, floor) + " (" + Format.time(retort) + " vs " + Format.time(floor)
                 + (inProcess.isPresent() ? "; in-process " + Format.ratio(inProcess, floor) : "")
-                + (bookkeeping.isPresent() ? "; psql with Retort's bookkeeping " + Format.ratio(bookkeeping, floor) : "")
+                + (bookkeeping.isPresent() ? "; psql running Retort's offline script " + Format.ratio(bookkeeping, floor) : "")
                 + ")";
         boolean known = retort.isPresent() && floor.isPresent();
         return new Row("Apply 1,000 from empty, fresh process, vs psql floor (" + label + ")", "≤ 1.3×", measured,

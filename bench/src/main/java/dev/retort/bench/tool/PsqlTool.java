@@ -18,9 +18,10 @@ import java.util.Optional;
  * no-op is a connection and one query ({@code SELECT 1}), the least any tool must do to learn that
  * nothing is pending.
  *
- * <p>{@link #withBookkeeping} is the same script with Retort's own bookkeeping statements in each
- * transaction ({@link BookkeepingSql}): the floor for any tool that records what it applied the way
- * Retort does, and the measure of what that recording costs the server.
+ * <p>{@link #withBookkeeping} runs Retort's own offline script instead ({@link OfflineScript}): the
+ * same statements, and in each transaction the version guard, version-row change and history row
+ * Retort writes. It is the floor for any tool that records what it applied the way Retort does,
+ * and the measure of what that recording costs the server.
  */
 public final class PsqlTool implements Tool {
 
@@ -28,9 +29,9 @@ public final class PsqlTool implements Tool {
     private static final String DEPLOY_SCRIPT = "deploy.sql";
 
     private final Server server;
-    private final BookkeepingSql bookkeeping;
+    private final boolean bookkeeping;
 
-    private PsqlTool(Server server, BookkeepingSql bookkeeping) {
+    private PsqlTool(Server server, boolean bookkeeping) {
         this.server = server;
         this.bookkeeping = bookkeeping;
     }
@@ -40,37 +41,49 @@ public final class PsqlTool implements Tool {
      * @return the floor without bookkeeping
      */
     public static PsqlTool floor(Server server) {
-        return new PsqlTool(server, null);
+        return new PsqlTool(server, false);
     }
 
     /**
      * @param server the server
-     * @return the floor with Retort's bookkeeping statements in every transaction
+     * @return Retort's offline script of the same migrations, run by psql
      */
     public static PsqlTool withBookkeeping(Server server) {
-        return new PsqlTool(server, new BookkeepingSql());
+        return new PsqlTool(server, true);
     }
 
     @Override
     public String id() {
-        return bookkeeping == null ? "psql" : "psql-bookkeeping";
+        return bookkeeping ? "psql-bookkeeping" : "psql";
     }
 
     @Override
     public String label() {
-        return bookkeeping == null ? "psql -f (floor)" : "psql -f + Retort's bookkeeping";
+        return bookkeeping ? "psql -f Retort's offline script" : "psql -f (floor)";
     }
 
     @Override
     public void write(Workload workload, Path dir) throws IOException {
-        write(workload.migrations(), null, dir.resolve(SCRIPT));
+        if (bookkeeping) {
+            Files.writeString(dir.resolve(SCRIPT), OfflineScript.upgrade(workload.migrations(), Optional.empty(),
+                    dir.resolve("revisions")));
+        } else {
+            write(workload.migrations(), dir.resolve(SCRIPT));
+        }
     }
 
     /** The floor of a deploy: a script of the new migration's transaction alone. */
     @Override
     public Optional<List<String>> deploy(Workload workload, Path dir, String database) throws IOException {
         List<Migration> applied = workload.migrations();
-        write(List.of(workload.next()), applied.get(applied.size() - 1), dir.resolve(DEPLOY_SCRIPT));
+        if (bookkeeping) {
+            List<Migration> files = new ArrayList<>(applied);
+            files.add(workload.next());
+            Files.writeString(dir.resolve(DEPLOY_SCRIPT), OfflineScript.upgrade(files,
+                    Optional.of(applied.get(applied.size() - 1)), dir.resolve("deploy-revisions")));
+        } else {
+            write(List.of(workload.next()), dir.resolve(DEPLOY_SCRIPT));
+        }
         return Optional.of(script(dir.resolve(DEPLOY_SCRIPT), database));
     }
 
@@ -79,20 +92,12 @@ public final class PsqlTool implements Tool {
         Files.deleteIfExists(dir.resolve(DEPLOY_SCRIPT));
     }
 
-    private void write(List<Migration> migrations, Migration previous, Path script) throws IOException {
+    private static void write(List<Migration> migrations, Path script) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(script)) {
-            if (bookkeeping != null) {
-                out.write(bookkeeping.prologue());
-            }
-            Migration before = previous;
             for (Migration migration : migrations) {
                 out.write("BEGIN;\n");
                 out.write(migration.upgradeScript());
-                if (bookkeeping != null) {
-                    out.write(bookkeeping.record(migration, before));
-                }
                 out.write("COMMIT;\n");
-                before = migration;
             }
         }
     }
@@ -117,8 +122,8 @@ public final class PsqlTool implements Tool {
 
     @Override
     public String note() {
-        return bookkeeping == null ? "no-op = connect + SELECT 1"
-                : "the floor's script plus, in each transaction, the version-row change, history row and lock check"
-                        + " Retort sends (built by Retort's own SQL classes); no-op = connect + SELECT 1";
+        return bookkeeping ? "Retort's offline script (upgrade --sql, written by the engine): in each transaction the guard,"
+                        + " version-row change and history row; no lock; no-op = connect + SELECT 1"
+                : "no-op = connect + SELECT 1";
     }
 }

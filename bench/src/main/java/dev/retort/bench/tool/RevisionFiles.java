@@ -13,11 +13,28 @@ interface RevisionFiles extends FilePerMigration {
 
     @Override
     default Path file(Migration migration, Path dir) {
-        return dir.resolve(revision(migration.number()) + ".sql");
+        return fileOf(migration, dir);
     }
 
     @Override
     default String text(Migration migration) {
+        return textOf(migration);
+    }
+
+    /**
+     * @param migration a migration
+     * @param dir       the directory of the files
+     * @return its revision file
+     */
+    static Path fileOf(Migration migration, Path dir) {
+        return dir.resolve(revision(migration.number()) + ".sql");
+    }
+
+    /**
+     * @param migration a migration
+     * @return its revision file's text
+     */
+    static String textOf(Migration migration) {
         StringBuilder text = new StringBuilder();
         text.append("-- revision: ").append(revision(migration.number())).append('\n');
         if (migration.number() > 1) {
@@ -29,7 +46,11 @@ interface RevisionFiles extends FilePerMigration {
         return text.toString();
     }
 
-    private static String revision(int number) {
+    /**
+     * @param number a migration's number
+     * @return its revision id
+     */
+    static String revision(int number) {
         return String.format("m%05d", number);
     }
 }

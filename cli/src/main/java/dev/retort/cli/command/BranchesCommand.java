@@ -10,7 +10,7 @@ public final class BranchesCommand extends SessionCommand {
 
     @Override
     int run(Session session) {
-        Listing.print(session, session.revisions().branchPoints(), null, Format.BRANCHES, "No branch points.");
+        RevisionListing.print(session, session.revisions().branchPoints(), null, Format.BRANCHES, "No branch points.");
         return 0;
     }
 }

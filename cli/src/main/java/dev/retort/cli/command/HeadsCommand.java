@@ -14,7 +14,7 @@ public final class HeadsCommand extends SessionCommand {
     @Override
     int run(Session session) {
         Revisions revisions = session.revisions();
-        Listing.print(session, revisions.heads().stream().map(revisions::get).flatMap(Optional::stream).toList(),
+        RevisionListing.print(session, revisions.heads().stream().map(revisions::get).flatMap(Optional::stream).toList(),
                 null, Format.LINE, "No migration files in " + session.settings().migrations() + ".");
         return 0;
     }

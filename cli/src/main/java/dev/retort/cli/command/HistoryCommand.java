@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +42,7 @@ public final class HistoryCommand extends SessionCommand {
         Set<String> current = needsDatabase() ? session.await(session.online().current()) : null;
         List<RevisionInfo> shown = range == null ? newestFirst(revisions.all())
                 : revisions.range(range, current == null ? Set.of() : current);
-        Listing.print(session, shown, indicateCurrent ? current : null, Format.HISTORY, "No revisions.");
+        RevisionListing.print(session, shown, indicateCurrent ? current : null, Format.HISTORY, "No revisions.");
         return 0;
     }
 
@@ -56,14 +55,7 @@ public final class HistoryCommand extends SessionCommand {
     }
 
     private boolean needsDatabase() {
-        return indicateCurrent
-                || range != null && Arrays.stream(range.split(":", -1)).anyMatch(HistoryCommand::isRelativeToCurrent);
-    }
-
-    /** {@code current}, {@code -3} and {@code +1} mean something only against the database's rows. */
-    private static boolean isRelativeToCurrent(String side) {
-        String trimmed = side.strip();
-        return trimmed.equals("current") || trimmed.startsWith("+") || trimmed.startsWith("-");
+        return indicateCurrent || range != null && Revisions.isRelativeToCurrent(range);
     }
 
     private static List<RevisionInfo> newestFirst(List<RevisionInfo> oldestFirst) {

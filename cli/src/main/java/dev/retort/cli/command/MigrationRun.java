@@ -3,12 +3,15 @@ package dev.retort.cli.command;
 import dev.retort.MigrationPlan;
 import dev.retort.Operation;
 import dev.retort.Retort;
+import dev.retort.ScriptRange;
 import dev.retort.Target;
 import dev.retort.cli.Session;
+import dev.retort.error.TargetException;
 import dev.retort.event.MigrationEvent;
 import reactor.core.publisher.Flux;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -34,7 +37,12 @@ final class MigrationRun {
      * @return the exit code
      */
     int execute(String argument, boolean sql, BiFunction<Retort, Target, Flux<MigrationEvent>> run) {
-        ScriptRange range = ScriptRange.parse(argument, sql);
+        ScriptRange range = ScriptRange.parse(argument);
+        if (range.isRange() && !sql) {
+            throw new TargetException(argument, "The range '" + argument + "' is for scripts: add --sql to print the"
+                    + " SQL from " + range.from().get() + " to " + range.to() + " without connecting, or give only the"
+                    + " target to run it.", List.of());
+        }
         if (sql) {
             printScript(range);
         } else {

@@ -1,5 +1,6 @@
 package dev.retort.cli.command;
 
+import dev.retort.NewRevisionFile;
 import dev.retort.Revisions;
 import dev.retort.cli.Session;
 import dev.retort.cli.output.NewRevisionReport;
@@ -41,14 +42,15 @@ final class RevisionWriter {
         revisions.get(id).ifPresent(existing -> {
             throw usage("Revision " + id + " already exists in " + existing.file() + "; choose another --rev-id.");
         });
-        NewRevision revision = new NewRevision(id, revises, options.message(), options.branchLabels(), dependsOn);
+        NewRevisionFile revision = new NewRevisionFile(id, revises, options.message(), options.branchLabels(),
+                dependsOn);
         Path file = create(session.settings().migrations(), revision);
         readBack(file);
         session.output().report(new NewRevisionReport(id, revises, session.relativeIfInside(file).toString()));
         return 0;
     }
 
-    private static Path create(Path directory, NewRevision revision) throws IOException {
+    private static Path create(Path directory, NewRevisionFile revision) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw usage("The migrations directory " + directory + " does not exist; run 'retort init', or point"
                     + " --migrations at it.");

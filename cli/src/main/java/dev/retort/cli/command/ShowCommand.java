@@ -18,7 +18,7 @@ public final class ShowCommand extends SessionCommand {
     @Override
     int run(Session session) {
         Revisions revisions = session.revisions();
-        Listing.print(session, RevisionPoints.resolve(revisions, revision).stream().map(revisions::get)
+        RevisionListing.print(session, RevisionPoints.resolve(revisions, revision).stream().map(revisions::get)
                 .flatMap(Optional::stream).toList(), null, Format.DETAIL, "'" + revision + "' names no revision.");
         return 0;
     }

@@ -34,8 +34,8 @@ public final class Database {
 
     /**
      * Stops the driver's event-loop threads, if any were started. Called just before the process
-     * exits: the JVM's exit otherwise waits about 300 ms for those threads, which sit in a native
-     * {@code epoll_wait}, to stop by themselves; disposing them takes about 10 ms.
+     * exits: the JVM's exit otherwise waits for those threads, which sit in a native
+     * {@code epoll_wait}, to stop by themselves, far longer than disposing them takes.
      */
     public static void releaseDriver() {
         if (!driverStarted) {

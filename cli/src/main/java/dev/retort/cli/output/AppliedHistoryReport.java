@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param entries the rows
  */
-public record AppliedHistoryReport(List<Entry> entries) implements Report {
+public record AppliedHistoryReport(List<EntryView> entries) implements Report {
 
     /**
      * One row of the history table.
@@ -24,7 +24,7 @@ public record AppliedHistoryReport(List<Entry> entries) implements Report {
      * @param checksum   the file's checksum at the time, or {@code null}
      * @param message    the revision's message at the time
      */
-    public record Entry(String revision, String operation, String appliedAt, Long durationMs, String appliedBy,
+    public record EntryView(String revision, String operation, String appliedAt, Long durationMs, String appliedBy,
             boolean success, String checksum, String message) {
     }
 
@@ -39,7 +39,7 @@ public record AppliedHistoryReport(List<Entry> entries) implements Report {
      */
     public static AppliedHistoryReport of(List<HistoryEntry> rows) {
         return new AppliedHistoryReport(rows.stream()
-                .map(row -> new Entry(row.revision(), row.operation().label(), row.appliedAt().toString(),
+                .map(row -> new EntryView(row.revision(), row.operation().label(), row.appliedAt().toString(),
                         row.durationMs(), row.appliedBy(), row.success(), row.checksum(), row.message()))
                 .toList());
     }
@@ -47,7 +47,7 @@ public record AppliedHistoryReport(List<Entry> entries) implements Report {
     @Override
     public void printTo(Text text) {
         Styles styles = text.styles();
-        for (Entry entry : entries) {
+        for (EntryView entry : entries) {
             String duration = entry.durationMs() == null ? "" : " (" + entry.durationMs() + " ms)";
             text.line(styles.dim(entry.appliedAt()) + "  " + String.format("%-9s", entry.operation()) + " "
                     + styles.revision(entry.revision()) + styles.dim(duration + " by " + entry.appliedBy())

@@ -2,23 +2,34 @@ package dev.retort.internal.execute;
 
 import dev.retort.Operation;
 import dev.retort.error.DirtyDatabaseException;
-import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.error.RetortTablesException;
 import dev.retort.event.LockAcquired;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RunCompleted;
 import dev.retort.event.RunPlanned;
 import dev.retort.event.RunStarted;
+import dev.retort.internal.EngineSettings;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.Planner;
-import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.Step;
+import dev.retort.internal.history.DatabaseState;
 import dev.retort.internal.history.HistorySql;
+import dev.retort.internal.history.StampSql;
+import dev.retort.internal.history.StateReader;
+import dev.retort.internal.history.StepSql;
 import dev.retort.internal.lock.AdvisoryLock;
+import dev.retort.internal.plan.EarlyCheck;
+import dev.retort.internal.plan.Plans;
+import dev.retort.internal.plan.PreparedStep;
+import dev.retort.internal.r2dbc.Connections;
+import dev.retort.internal.r2dbc.ErrorTranslation;
 import dev.retort.internal.source.Catalog;
+import dev.retort.internal.source.FilesAndDatabase;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +49,7 @@ import java.util.Set;
  */
 public final class Migrator {
 
-    private final Settings settings;
+    private final EngineSettings settings;
     private final HistorySql sql;
     private final StateReader reader;
     private final StepRunner runner;
@@ -46,7 +57,7 @@ public final class Migrator {
     private final RunSession session;
 
     /** @param settings the run settings */
-    public Migrator(Settings settings) {
+    public Migrator(EngineSettings settings) {
         this.settings = settings;
         this.sql = settings.sql();
         this.reader = new StateReader(sql);
@@ -63,48 +74,9 @@ public final class Migrator {
      */
     public Flux<MigrationEvent> migrate(Operation operation, String target) {
         return Flux.defer(() -> {
-            long started = System.nanoTime();
-            Mono<DatabaseState> state = settings.connections()
-                    .with(connection -> reader.read(connection).flux())
-                    .single();
-            return FilesAndDatabase.read(Catalog.load(settings.source(), settings.manifests()), state)
-                    .flatMapMany(read -> workIfAny(operation, target, read.getT1(), read.getT2(), started));
+            Run run = Run.starting(operation, target);
+            return readFilesAndState().flatMapMany(read -> endHereOrWork(run, read.getT1(), read.getT2()));
         });
-    }
-
-    private Flux<MigrationEvent> workIfAny(Operation operation, String target, Catalog catalog, DatabaseState state,
-            long started) {
-        List<Step> seen = stepsSeen(operation, target, catalog.graph(), state);
-        return state.dirtyMark().isEmpty() && seen.isEmpty() ? upToDate(operation, target, state, started)
-                : catalog.reading(revisions(seen)).flatMapMany(read -> work(operation, target, read, seen, started));
-    }
-
-    private Flux<MigrationEvent> work(Operation operation, String target, Catalog catalog, List<Step> seen,
-            long started) {
-        return Flux.using(() -> EarlyCheck.start(seen, catalog),
-                check -> run(operation, target, catalog, started, (held, locked, outcome) ->
-                        apply(operation, target, held, catalog, locked, outcome, check)),
-                EarlyCheck::stop);
-    }
-
-    private static List<String> revisions(List<Step> steps) {
-        return steps.stream().map(Step::revision).toList();
-    }
-
-    /**
-     * The steps a read without the lock shows. None means nothing to do: the version table holds
-     * only committed revisions, so a run in progress elsewhere shows steps, and the run takes the
-     * lock and reads again. Every deploy with nothing pending stops there, without a second
-     * connection or the lock. A dirty database is not planned for until it is read under the lock.
-     */
-    private static List<Step> stepsSeen(Operation operation, String target, RevisionGraph graph, DatabaseState state) {
-        return state.dirtyMark().isPresent() ? List.of()
-                : Plans.plan(operation, graph, state.heads(), target).steps();
-    }
-
-    private static Flux<MigrationEvent> upToDate(Operation operation, String target, DatabaseState state, long started) {
-        return Flux.just(new RunStarted(operation, target), new RunPlanned(state.heads(), List.of()),
-                new RunCompleted(state.heads(), 0, Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /**
@@ -114,45 +86,81 @@ public final class Migrator {
      */
     public Flux<MigrationEvent> stamp(String target, boolean purge) {
         return Flux.defer(() -> {
-            long started = System.nanoTime();
-            return Catalog.load(settings.source()).flatMapMany(catalog -> run(Operation.STAMP, target, catalog, started,
-                    (held, state, outcome) -> stamp(target, purge, held, catalog, state, outcome)));
+            Run run = Run.starting(Operation.STAMP, target);
+            return Catalog.load(settings.source()).flatMapMany(catalog -> underTheLock(run,
+                    (held, state) -> stamp(run, purge, held, catalog, state)));
         });
     }
 
-    private Flux<MigrationEvent> apply(Operation operation, String target, RunSession.Session held, Catalog catalog,
-            DatabaseState state, Outcome outcome, EarlyCheck check) {
-        refuseIfDirty(state);
-        Plan plan = Plans.plan(operation, catalog.graph(), state.heads(), target);
-        // Another run may have moved the database since the read without the lock: other steps.
-        return catalog.reading(revisions(plan.steps())).flatMap(read -> check.prepared(plan.steps(), read))
-                .flatMapMany(steps -> Flux
-                .<MigrationEvent>just(new RunPlanned(state.heads(), steps.stream().map(PreparedStep::revision).toList(),
-                        schemaToCreate(state, !steps.isEmpty())))
-                .concatWith(runner.runAll(steps, held, tableCreation(state)))
-                .concatWith(outcome.record(plan.rowsAfter(), steps.size())));
+    /** Reads the files while the version table is read on a connection of its own. */
+    private Mono<Tuple2<Catalog, DatabaseState>> readFilesAndState() {
+        Mono<DatabaseState> state = settings.connections().with(connection -> reader.read(connection).flux()).single();
+        return FilesAndDatabase.read(Catalog.load(settings.source(), settings.manifests()), state);
     }
 
-    private Flux<MigrationEvent> stamp(String target, boolean purge, RunSession.Session held, Catalog catalog,
-            DatabaseState state, Outcome outcome) {
+    /**
+     * Plans without the lock. Nothing to do ends the run there: the version table holds only
+     * committed revisions, so a run in progress elsewhere shows steps, and the run takes the lock
+     * and reads again. Every deploy with nothing pending stops here, without a second connection
+     * or the lock. A dirty database is not planned for until it is read under the lock.
+     */
+    private Flux<MigrationEvent> endHereOrWork(Run run, Catalog catalog, DatabaseState state) {
+        List<Step> seen = state.dirtyMark().isPresent() ? List.of()
+                : Plans.plan(run.operation(), catalog.graph(), state.heads(), run.target()).steps();
+        if (state.dirtyMark().isEmpty() && seen.isEmpty()) {
+            return Flux.just(run.startedEvent(), new RunPlanned(state.heads(), List.of()),
+                    run.completed(new Result(state.heads(), 0)));
+        }
+        return catalog.reading(revisions(seen)).flatMapMany(read -> Flux.using(() -> EarlyCheck.start(seen, read),
+                check -> underTheLock(run, (held, locked) -> replanAndApply(run, held, read, locked, check)),
+                EarlyCheck::stop));
+    }
+
+    /**
+     * Opens the session, takes the lock, re-reads the state under it and does the work; the
+     * {@link RunCompleted} follows once the lock and connections are released.
+     */
+    private Flux<MigrationEvent> underTheLock(Run run, LockedWork work) {
+        Flux<Emitted> emitted = session.around(held -> Flux.<Emitted>just(new Event(new LockAcquired(held.waited())))
+                .concatWith(reader.read(held.work()).flatMapMany(state -> work.run(held, state))));
+        return Flux.<MigrationEvent>just(run.startedEvent()).concatWith(emitted.publish(shared -> Flux.merge(
+                shared.ofType(Event.class).map(Event::event),
+                shared.ofType(Result.class).last().map(run::completed))));
+    }
+
+    /** Another run may have moved the database since the read without the lock: plan again. */
+    private Flux<Emitted> replanAndApply(Run run, RunSession.Session held, Catalog catalog, DatabaseState state,
+            EarlyCheck check) {
+        refuseIfDirty(state);
+        Plan plan = Plans.plan(run.operation(), catalog.graph(), state.heads(), run.target());
+        return catalog.reading(revisions(plan.steps())).flatMap(read -> check.prepared(plan.steps(), read))
+                .flatMapMany(steps -> apply(held, state, plan, steps));
+    }
+
+    private Flux<Emitted> apply(RunSession.Session held, DatabaseState state, Plan plan, List<PreparedStep> steps) {
+        List<String> revisions = steps.stream().map(PreparedStep::revision).toList();
+        return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), revisions, schemaToCreate(state, !steps.isEmpty())))
+                .concatWith(runner.runAll(steps, held, tableCreation(state)))
+                .<Emitted>map(Event::new)
+                .concatWith(Mono.just(new Result(plan.rowsAfter(), steps.size())));
+    }
+
+    private Flux<Emitted> stamp(Run run, boolean purge, RunSession.Session held, Catalog catalog,
+            DatabaseState state) {
         Connection connection = held.work();
-        Set<String> after = Planner.stampRows(catalog.graph(), purge ? Set.of() : state.heads(), target);
+        Set<String> after = Planner.stampRows(catalog.graph(), purge ? Set.of() : state.heads(), run.target());
         List<String> statements = new ArrayList<>(tableCreation(state));
         statements.addAll(stampSql.statements(after, catalog));
         Flux<Long> rewrite = Flux.fromIterable(statements).concatMap(statement -> Connections.execute(connection, statement));
-        return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), List.copyOf(after), schemaToCreate(state, true)))
+        return Flux.<Emitted>just(new Event(new RunPlanned(state.heads(), List.copyOf(after),
+                        schemaToCreate(state, true))))
                 .concatWith(Connections.inTransaction(connection, rewrite.then(held.lockHeld()).flux())
                         .onErrorMap(ErrorTranslation::isStatementFailure, this::cannotStamp)
-                        .thenMany(outcome.record(after, after.size())));
+                        .thenMany(Mono.just(new Result(after, after.size()))));
     }
 
-    private Flux<MigrationEvent> run(Operation operation, String target, Catalog catalog, long started,
-            LockedWork work) {
-        Outcome outcome = new Outcome();
-        return Flux.<MigrationEvent>just(new RunStarted(operation, target))
-                .concatWith(session.around(held -> Flux.<MigrationEvent>just(new LockAcquired(held.waited()))
-                        .concatWith(reader.read(held.work()).flatMapMany(state -> work.run(held, state, outcome)))))
-                .concatWith(Mono.fromSupplier(() -> outcome.completed(started)));
+    private static List<String> revisions(List<Step> steps) {
+        return steps.stream().map(Step::revision).toList();
     }
 
     private static void refuseIfDirty(DatabaseState state) {
@@ -174,36 +182,52 @@ public final class Migrator {
     }
 
     private RetortException cannotStamp(Throwable error) {
-        return new RetortException(ErrorCode.MIGRATION_FAILED, "Cannot stamp " + settings.names().versionTable() + ": "
+        return new RetortTablesException("Cannot stamp " + settings.names().versionTable() + ": "
                 + ErrorTranslation.describe(error) + ". Grant the role INSERT and DELETE on Retort's tables (and CREATE"
                 + " on the schema, if they do not exist yet), or configure a schema it may write to. Nothing was"
                 + " changed.", error);
     }
 
-    /** The work a run does once it holds the lock and knows the database's state. */
-    @FunctionalInterface
-    private interface LockedWork {
-        Flux<MigrationEvent> run(RunSession.Session held, DatabaseState state, Outcome outcome);
+    /**
+     * One run: what it does, to where, and when it started.
+     *
+     * @param operation upgrade, downgrade or stamp
+     * @param target    the target expression
+     * @param started   {@link System#nanoTime()} at subscription
+     */
+    private record Run(Operation operation, String target, long started) {
+
+        static Run starting(Operation operation, String target) {
+            return new Run(operation, target, System.nanoTime());
+        }
+
+        RunStarted startedEvent() {
+            return new RunStarted(operation, target);
+        }
+
+        RunCompleted completed(Result result) {
+            return new RunCompleted(result.heads(), result.applied(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** What the work under the lock emits: its events, then its result. */
+    private sealed interface Emitted permits Event, Result {
+    }
+
+    /** @param event an event of the run, passed on as it comes */
+    private record Event(MigrationEvent event) implements Emitted {
     }
 
     /**
-     * Where the work leaves its result, so that {@link RunCompleted} can be emitted after the lock
-     * and connections are released. One per subscription.
+     * @param heads   the version table's rows after the work
+     * @param applied how many steps it applied or rows it stamped
      */
-    private static final class Outcome {
+    private record Result(Set<String> heads, int applied) implements Emitted {
+    }
 
-        private Set<String> heads = Set.of();
-        private int applied;
-
-        <T> Mono<T> record(Set<String> heads, int applied) {
-            return Mono.fromRunnable(() -> {
-                this.heads = heads;
-                this.applied = applied;
-            });
-        }
-
-        RunCompleted completed(long started) {
-            return new RunCompleted(heads, applied, Duration.ofNanos(System.nanoTime() - started));
-        }
+    /** The work a run does once it holds the lock and knows the database's state. */
+    @FunctionalInterface
+    private interface LockedWork {
+        Flux<Emitted> run(RunSession.Session held, DatabaseState state);
     }
 }

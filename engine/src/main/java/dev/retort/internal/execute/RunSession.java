@@ -1,6 +1,9 @@
 package dev.retort.internal.execute;
 
 import dev.retort.internal.lock.AdvisoryLock;
+import dev.retort.internal.r2dbc.Connections;
+import dev.retort.internal.r2dbc.ErrorTranslation;
+import dev.retort.internal.r2dbc.SessionReset;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,7 +1,10 @@
 package dev.retort.internal.execute;
 
+import dev.retort.internal.r2dbc.Connections;
+import dev.retort.internal.r2dbc.ErrorTranslation;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +39,7 @@ record SentBatch(StatementBatch batch, long sentAt, Mono<Outcome> outcome) {
      * @param arrivals the results that arrived, in order: one per statement that completed
      * @param error    why the batch stopped, or {@code null} when every statement completed
      */
-    record Outcome(List<Arrival> arrivals, Throwable error) {
+    record Outcome(List<Arrival> arrivals, @Nullable Throwable error) {
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.retort.internal.execute;
 
-import dev.retort.error.ErrorCode;
+import dev.retort.error.BookkeepingException;
 import dev.retort.error.RetortException;
+import dev.retort.error.RetortTablesException;
+import dev.retort.error.VersionTableChangedException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
 import dev.retort.event.RevisionStarted;
@@ -10,8 +12,12 @@ import dev.retort.internal.execute.StatementBatch.Added;
 import dev.retort.internal.execute.StatementBatch.Migration;
 import dev.retort.internal.execute.StatementBatch.Part;
 import dev.retort.internal.history.HistorySql;
-import dev.retort.internal.history.ServerCheck;
+import dev.retort.internal.history.StepSql;
 import dev.retort.internal.lock.AdvisoryLock;
+import dev.retort.internal.plan.PreparedStep;
+import dev.retort.internal.r2dbc.Connections;
+import dev.retort.internal.r2dbc.ErrorTranslation;
+import dev.retort.internal.sql.ServerCheck;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -193,7 +199,7 @@ final class StepRunner {
         StatementBatch batch = StatementBatch.of(creation);
         return Connections.inTransaction(held.work(), Connections.rowsPerStatement(held.work(), batch.sql(),
                         batch.parts().size()))
-                .onErrorMap(ErrorTranslation::isStatementFailure, error -> new RetortException(ErrorCode.MIGRATION_FAILED,
+                .onErrorMap(ErrorTranslation::isStatementFailure, error -> new RetortTablesException(
                         "Cannot create Retort's tables: " + ErrorTranslation.describe(error) + ". " + CREATION_ADVICE
                                 + " Nothing was changed.", error))
                 .then();
@@ -221,10 +227,10 @@ final class StepRunner {
     private static <T> Mono<T> unrecorded(PreparedStep step, Throwable error, RunSession.Session held) {
         return ErrorTranslation.sessionEnded(held.work(), error).flatMap(ended -> Mono.error(ended
                 ? ErrorTranslation.connectionLost(error, Optional.of(step.revision()))
-                : error instanceof RetortException ? error : new RetortException(ErrorCode.MIGRATION_FAILED,
+                : error instanceof RetortException ? error : new BookkeepingException(step.revision(), true,
                         "Every statement of revision " + step.revision() + " (" + step.script().location() + ") ran,"
                                 + " but recording it failed: " + ErrorTranslation.describe(error) + ". "
-                                + ErrorTranslation.outcome(true), error)));
+                                + StepFailures.outcome(true), error)));
     }
 
     /**
@@ -262,7 +268,7 @@ final class StepRunner {
             return Mono.error(held.lock().lost(error));
         }
         return ErrorTranslation.sessionEnded(held.work(), error).flatMap(ended -> Mono.error(
-                ErrorTranslation.statementFailed(error, step.revision(), step.script().location(), batch, completed,
+                StepFailures.statementFailed(error, step.revision(), step.script().location(), batch, completed,
                         !step.script().transactional(), ended)));
     }
 
@@ -273,9 +279,9 @@ final class StepRunner {
     }
 
     private static RetortException concurrentChange(PreparedStep step, Throwable cause) {
-        return new RetortException(ErrorCode.MIGRATION_FAILED, "The version table changed while revision "
+        return new VersionTableChangedException(step.revision(), "The version table changed while revision "
                 + step.revision() + " ran: expected to replace " + step.step().deletedRows() + ". Someone edited it"
-                + " outside Retort. " + ErrorTranslation.outcome(!step.script().transactional())
+                + " outside Retort. " + StepFailures.outcome(!step.script().transactional())
                 + " Check 'retort current' and run again.", cause);
     }
 

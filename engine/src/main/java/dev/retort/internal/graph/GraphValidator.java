@@ -1,5 +1,8 @@
 package dev.retort.internal.graph;
 
+import dev.retort.error.RevisionGraphException.Kind;
+import dev.retort.error.RevisionGraphException.Problem;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,7 +27,7 @@ final class GraphValidator {
     static final int MAX_ID_LENGTH = 255;
     private static final int SHOWN_OF_LONG_ID = 40;
 
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Revision> byId = new LinkedHashMap<>();
 
     private GraphValidator() {
@@ -32,9 +35,10 @@ final class GraphValidator {
 
     /**
      * @param revisions the revisions as read from the migration files
-     * @return the problems found, one sentence each naming revisions and files; empty if valid
+     * @return the problems found, each with the revisions involved and a sentence naming them and
+     *     their files; empty if valid
      */
-    static List<String> problems(Collection<Revision> revisions) {
+    static List<Problem> problems(Collection<Revision> revisions) {
         GraphValidator validator = new GraphValidator();
         validator.checkIdsAndDuplicates(revisions);
         validator.byId.values().forEach(validator::checkReferences);
@@ -54,33 +58,36 @@ final class GraphValidator {
                         .add(revision.origin());
             }
         }
-        duplicated.forEach((id, origins) -> problems.add("Revision id '" + id + "' is defined by more than one"
-                + " file: " + String.join(", ", origins) + ". Give each migration its own id."));
+        duplicated.forEach((id, origins) -> report(Kind.DUPLICATE_ID, List.of(id), "Revision id '" + id + "' is"
+                + " defined by more than one file: " + String.join(", ", origins) + ". Give each migration its own id."));
     }
 
     /** Ids and labels appear in targets such as {@code a1@head} or {@code a1+2}, hence the strict alphabet. */
     private void checkName(String what, String name, Revision owner) {
         if (name.isEmpty()) {
-            problems.add(what + " in " + owner.origin() + " is empty; use letters, digits, '_' and '.'.");
+            report(Kind.INVALID_NAME, List.of(owner.id()), what + " in " + owner.origin() + " is empty; use letters,"
+                    + " digits, '_' and '.'.");
         } else if (!isAllowed(name)) {
             Set<String> illegal = name.chars()
                     .filter(c -> !isAllowed((char) c))
                     .mapToObj(c -> "'" + (char) c + "'")
                     .collect(Collectors.toCollection(TreeSet::new));
-            problems.add(what + " '" + name + "' in " + owner.origin() + " contains characters that are not allowed: "
-                    + String.join(", ", illegal) + ". Use only letters, digits, '_' and '.'.");
+            report(Kind.INVALID_NAME, List.of(owner.id()), what + " '" + name + "' in " + owner.origin() + " contains"
+                    + " characters that are not allowed: " + String.join(", ", illegal) + ". Use only letters, digits,"
+                    + " '_' and '.'.");
         } else if (RESERVED.contains(name)) {
-            problems.add(what + " '" + name + "' in " + owner.origin() + " is a reserved word (" + String.join(", ",
-                    new TreeSet<>(RESERVED)) + ") and could not be named in a target; choose another.");
+            report(Kind.INVALID_NAME, List.of(owner.id()), what + " '" + name + "' in " + owner.origin() + " is a"
+                    + " reserved word (" + String.join(", ", new TreeSet<>(RESERVED)) + ") and could not be named in a"
+                    + " target; choose another.");
         }
     }
 
     /** The version and history tables store ids in {@code varchar(255)}: a longer one would fail mid-run. */
     private void checkLength(Revision revision) {
         if (revision.id().length() > MAX_ID_LENGTH) {
-            problems.add("Revision id '" + revision.id().substring(0, SHOWN_OF_LONG_ID) + "...' in " + revision.origin()
-                    + " has " + revision.id().length() + " characters; Retort's version table holds at most "
-                    + MAX_ID_LENGTH + ". Shorten it.");
+            report(Kind.INVALID_NAME, List.of(revision.id()), "Revision id '" + revision.id().substring(0,
+                    SHOWN_OF_LONG_ID) + "...' in " + revision.origin() + " has " + revision.id().length()
+                    + " characters; Retort's version table holds at most " + MAX_ID_LENGTH + ". Shorten it.");
         }
     }
 
@@ -107,9 +114,11 @@ final class GraphValidator {
             String reference = references.get(i);
             // Lists of one or two: a set per revision would cost more than the search.
             if (references.subList(0, i).contains(reference)) {
-                problems.add(subject(revision, relation) + reference + "' more than once; list it once.");
+                report(Kind.REPEATED_REFERENCE, List.of(revision.id(), reference), subject(revision, relation)
+                        + reference + "' more than once; list it once.");
             } else if (!byId.containsKey(reference)) {
-                problems.add(subject(revision, relation) + reference + "', which no migration file defines.");
+                report(Kind.UNKNOWN_REFERENCE, List.of(revision.id(), reference), subject(revision, relation)
+                        + reference + "', which no migration file defines.");
             }
         }
     }
@@ -125,13 +134,15 @@ final class GraphValidator {
                 checkName("Branch label", label, revision);
                 Revision earlier = ownerByLabel.putIfAbsent(label, revision);
                 if (earlier != null) {
-                    problems.add("Branch label '" + label + "' is used by both " + describe(earlier)
-                            + " and " + describe(revision) + "; a label must name one branch.");
+                    report(Kind.DUPLICATE_LABEL, List.of(earlier.id(), revision.id()), "Branch label '" + label
+                            + "' is used by both " + describe(earlier) + " and " + describe(revision) + "; a label must"
+                            + " name one branch.");
                 }
                 Revision sameId = byId.get(label);
                 if (sameId != null) {
-                    problems.add("Branch label '" + label + "' on " + describe(revision)
-                            + " is also the id of " + describe(sameId) + "; targets could not tell them apart.");
+                    report(Kind.DUPLICATE_LABEL, List.of(revision.id(), sameId.id()), "Branch label '" + label
+                            + "' on " + describe(revision) + " is also the id of " + describe(sameId) + "; targets"
+                            + " could not tell them apart.");
                 }
             }
         }
@@ -142,9 +153,13 @@ final class GraphValidator {
         List<String> shown = cycle.subList(0, Math.min(cycle.size(), CYCLE_IDS_SHOWN));
         String more = cycle.size() > shown.size() ? " -> ... (" + (cycle.size() - shown.size()) + " more)" : "";
         String files = shown.stream().map(id -> byId.get(id).origin()).collect(Collectors.joining(", "));
-        problems.add("Revisions form a cycle: " + String.join(" -> ", shown) + more + " -> " + cycle.get(0)
+        report(Kind.CYCLE, cycle, "Revisions form a cycle: " + String.join(" -> ", shown) + more + " -> " + cycle.get(0)
                 + " (" + files + (more.isEmpty() ? "" : ", ...") + "); each arrow points to a revision that lists"
                 + " the previous one as a parent or dependency. Remove one of these links.");
+    }
+
+    private void report(Kind kind, List<String> revisions, String message) {
+        problems.add(new Problem(kind, revisions, message));
     }
 
     private static String describe(Revision revision) {

@@ -4,6 +4,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.error.TargetException;
 import dev.retort.internal.graph.TargetResolver.Destination;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -53,13 +54,13 @@ public final class Planner {
      * @throws RetortException {@link ErrorCode#VALIDATION_FAILED} if a row names an unknown revision
      */
     public static Plan upgrade(RevisionGraph graph, Set<String> currentRows, String target) {
-        Target parsed = TargetParser.parse(target);
+        ParsedTarget parsed = TargetParser.parse(target);
         if (alreadyThere(graph, currentRows, parsed)) {
             // What nearly every run finds, known without walking the whole history.
             return new Plan(Direction.UPGRADE, target, currentRows, List.of(), currentRows);
         }
         VersionRows rows = VersionRows.of(graph, currentRows);
-        if (parsed instanceof Target.Relative relative && relative.offset() < 0) {
+        if (parsed instanceof ParsedTarget.Relative relative && relative.offset() < 0) {
             throw new TargetException(target, "Upgrade target '" + target + "' steps backward; use 'retort"
                     + " downgrade " + target + "', or '+N' to step forward.", List.of());
         }
@@ -83,9 +84,9 @@ public final class Planner {
      * @throws RetortException {@link ErrorCode#VALIDATION_FAILED} if a row names an unknown revision
      */
     public static Plan downgrade(RevisionGraph graph, Set<String> currentRows, String target) {
-        Target parsed = TargetParser.parse(target);
+        ParsedTarget parsed = TargetParser.parse(target);
         VersionRows rows = VersionRows.of(graph, currentRows);
-        if (parsed instanceof Target.Relative relative && relative.offset() > 0) {
+        if (parsed instanceof ParsedTarget.Relative relative && relative.offset() > 0) {
             throw new TargetException(target, "Downgrade target '" + target + "' steps forward; use 'retort"
                     + " upgrade " + target + "', or '-N' to step back.", List.of());
         }
@@ -115,7 +116,7 @@ public final class Planner {
      * @throws RetortException {@link ErrorCode#VALIDATION_FAILED} if a row names an unknown revision
      */
     public static Set<String> stampRows(RevisionGraph graph, Set<String> currentRows, String target) {
-        Target parsed = TargetParser.parse(target);
+        ParsedTarget parsed = TargetParser.parse(target);
         VersionRows rows = VersionRows.of(graph, currentRows);
         Destination destination = resolver(graph, rows, "stamp", target).destination(parsed);
         Set<String> related = graph.closure(destination.keep());
@@ -152,7 +153,7 @@ public final class Planner {
         return List.copyOf(newestFirst);
     }
 
-    private static Set<String> rangePoints(RevisionGraph graph, VersionRows rows, Target side) {
+    private static Set<String> rangePoints(RevisionGraph graph, VersionRows rows, ParsedTarget side) {
         return new TargetResolver(graph, rows.heads(), "show", side.expression()).upgradeTargets(side);
     }
 
@@ -161,10 +162,10 @@ public final class Planner {
      * {@code heads}, or {@code head} of a graph that has one. Then every revision is applied and
      * the rows need no repair, so the plan is empty.
      */
-    private static boolean alreadyThere(RevisionGraph graph, Set<String> currentRows, Target target) {
+    private static boolean alreadyThere(RevisionGraph graph, Set<String> currentRows, ParsedTarget target) {
         List<String> heads = graph.heads();
-        boolean headsOnly = target instanceof Target.Heads
-                || target instanceof Target.Head head && head.offset() == 0 && heads.size() == 1;
+        boolean headsOnly = target instanceof ParsedTarget.Heads
+                || target instanceof ParsedTarget.Head head && head.offset() == 0 && heads.size() == 1;
         return headsOnly && currentRows.size() == heads.size() && currentRows.containsAll(heads);
     }
 

@@ -1,6 +1,7 @@
 package dev.retort.internal.graph;
 
 import dev.retort.error.RevisionGraphException;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -63,7 +64,7 @@ public final class RevisionGraph {
      *                                that are invalid, used twice or equal to a revision id
      */
     public static RevisionGraph of(Collection<Revision> revisions) {
-        List<String> problems = GraphValidator.problems(revisions);
+        List<RevisionGraphException.Problem> problems = GraphValidator.problems(revisions);
         if (!problems.isEmpty()) {
             throw new RevisionGraphException(problems);
         }

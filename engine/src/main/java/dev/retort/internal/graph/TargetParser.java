@@ -1,6 +1,7 @@
 package dev.retort.internal.graph;
 
 import dev.retort.error.TargetException;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,10 +34,10 @@ public final class TargetParser {
      * @return the parsed target
      * @throws TargetException if the syntax is invalid, saying what is wrong and which forms are valid
      */
-    public static Target parse(String text) {
+    public static ParsedTarget parse(String text) {
         Objects.requireNonNull(text, "text");
-        Target target = parseAllowingCurrent(text);
-        if (target instanceof Target.Current) {
+        ParsedTarget target = parseAllowingCurrent(text);
+        if (target instanceof ParsedTarget.Current) {
             throw invalid(text, "'current' is only valid in a history range, such as 'current:head'");
         }
         return target;
@@ -51,7 +52,7 @@ public final class TargetParser {
         Objects.requireNonNull(text, "text");
         int colon = text.indexOf(':');
         if (colon < 0) {
-            Optional<Target> point = Optional.of(parseAllowingCurrent(text));
+            Optional<ParsedTarget> point = Optional.of(parseAllowingCurrent(text));
             return new TargetRange(point, point);
         }
         if (text.indexOf(':', colon + 1) >= 0) {
@@ -60,11 +61,11 @@ public final class TargetParser {
         return new TargetRange(side(text.substring(0, colon)), side(text.substring(colon + 1)));
     }
 
-    private static Optional<Target> side(String text) {
+    private static Optional<ParsedTarget> side(String text) {
         return text.isEmpty() ? Optional.empty() : Optional.of(parseAllowingCurrent(text));
     }
 
-    private static Target parseAllowingCurrent(String text) {
+    private static ParsedTarget parseAllowingCurrent(String text) {
         if (text.isBlank()) {
             throw invalid(text, "it is empty");
         }
@@ -75,7 +76,7 @@ public final class TargetParser {
         String core = sign < 0 ? text : text.substring(0, sign);
         int offset = sign < 0 ? 0 : offset(text, text.substring(sign));
         if (core.isEmpty()) {
-            return new Target.Relative(offset);
+            return new ParsedTarget.Relative(offset);
         }
         int at = core.indexOf('@');
         return at < 0 ? plain(text, core, offset) : anchored(text, core.substring(0, at), core.substring(at + 1), offset);
@@ -102,18 +103,18 @@ public final class TargetParser {
         return step.charAt(0) == '+' ? steps : -steps;
     }
 
-    private static Target plain(String text, String name, int offset) {
+    private static ParsedTarget plain(String text, String name, int offset) {
         requireName(text, name);
         return switch (name) {
-            case "heads" -> withoutOffset(text, offset, new Target.Heads(), "'heads'");
-            case "base" -> withoutOffset(text, offset, new Target.Base(), "'base'");
-            case "current" -> withoutOffset(text, offset, new Target.Current(), "'current'");
-            case "head" -> new Target.Head(offset);
-            default -> new Target.Named(name, offset);
+            case "heads" -> withoutOffset(text, offset, new ParsedTarget.Heads(), "'heads'");
+            case "base" -> withoutOffset(text, offset, new ParsedTarget.Base(), "'base'");
+            case "current" -> withoutOffset(text, offset, new ParsedTarget.Current(), "'current'");
+            case "head" -> new ParsedTarget.Head(offset);
+            default -> new ParsedTarget.Named(name, offset);
         };
     }
 
-    private static Target anchored(String text, String name, String suffix, int offset) {
+    private static ParsedTarget anchored(String text, String name, String suffix, int offset) {
         if (name.isEmpty()) {
             throw invalid(text, "'@' needs a revision or branch label before it, such as 'mybranch@head'");
         }
@@ -122,13 +123,13 @@ public final class TargetParser {
             throw invalid(text, "'" + name + "' cannot be combined with '@'");
         }
         return switch (suffix) {
-            case "head" -> new Target.HeadOf(name, offset);
-            case "base" -> withoutOffset(text, offset, new Target.BaseOf(name), "'<branch>@base'");
+            case "head" -> new ParsedTarget.HeadOf(name, offset);
+            case "base" -> withoutOffset(text, offset, new ParsedTarget.BaseOf(name), "'<branch>@base'");
             default -> throw invalid(text, "'@' must be followed by 'head' or 'base'");
         };
     }
 
-    private static Target withoutOffset(String text, int offset, Target target, String what) {
+    private static ParsedTarget withoutOffset(String text, int offset, ParsedTarget target, String what) {
         if (offset != 0) {
             throw invalid(text, what + " cannot take a relative step; use a revision or 'head' with '+N' or '-N'");
         }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param start the oldest revision to show, inclusive
  * @param end   the newest revision to show, inclusive
  */
-public record TargetRange(Optional<Target> start, Optional<Target> end) {
+public record TargetRange(Optional<ParsedTarget> start, Optional<ParsedTarget> end) {
 
     /** Rejects nulls; use {@link Optional#empty()} for an open side. */
     public TargetRange {

@@ -2,12 +2,13 @@ package dev.retort.internal.graph;
 
 import dev.retort.error.TargetException;
 import dev.retort.internal.graph.RelativeWalker.Position;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves a parsed {@link Target} against a graph and the database's current rows.
+ * Resolves a parsed {@link ParsedTarget} against a graph and the database's current rows.
  *
  * <p>A name is looked up as Alembic does: an exact revision id, then a branch label, then a unique
  * id prefix. {@code x@head} is the single head on {@code x}'s line of history (descendants through
@@ -50,32 +51,32 @@ final class TargetResolver {
     }
 
     /** @return the revisions an upgrade must reach; empty for {@code base} or a step back past a base */
-    Set<String> upgradeTargets(Target target) {
-        if (target instanceof Target.BaseOf baseOf) {
+    Set<String> upgradeTargets(ParsedTarget target) {
+        if (target instanceof ParsedTarget.BaseOf baseOf) {
             return Set.of(branchRoot(baseOf.name()));
         }
         return destination(target).keep();
     }
 
     /** @return what a downgrade or stamp ends at */
-    Destination destination(Target target) {
+    Destination destination(ParsedTarget target) {
         // Java 17 has no pattern switch outside preview, hence the instanceof chain.
-        if (target instanceof Target.Heads) {
+        if (target instanceof ParsedTarget.Heads) {
             return Destination.keep(Set.copyOf(graph.heads()));
-        } else if (target instanceof Target.Base) {
+        } else if (target instanceof ParsedTarget.Base) {
             return Destination.cut(Set.copyOf(graph.bases()));
-        } else if (target instanceof Target.Current) {
+        } else if (target instanceof ParsedTarget.Current) {
             return Destination.keep(currentRows);
-        } else if (target instanceof Target.BaseOf baseOf) {
+        } else if (target instanceof ParsedTarget.BaseOf baseOf) {
             return Destination.cut(Set.of(branchRoot(baseOf.name())));
-        } else if (target instanceof Target.Head head) {
+        } else if (target instanceof ParsedTarget.Head head) {
             return walk(singleHead(graph.heads(), null), head.offset());
-        } else if (target instanceof Target.Named named) {
+        } else if (target instanceof ParsedTarget.Named named) {
             return walk(revisionNamed(named.name()), named.offset());
-        } else if (target instanceof Target.HeadOf headOf) {
+        } else if (target instanceof ParsedTarget.HeadOf headOf) {
             return walk(headOf(headOf.name()), headOf.offset());
         } else {
-            return relative(((Target.Relative) target).offset());
+            return relative(((ParsedTarget.Relative) target).offset());
         }
     }
 

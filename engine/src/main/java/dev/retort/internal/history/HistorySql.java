@@ -1,5 +1,8 @@
 package dev.retort.internal.history;
 
+import dev.retort.internal.sql.ServerCheck;
+import dev.retort.internal.sql.SqlLiteral;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -123,7 +126,7 @@ public final class HistorySql {
      * @param row the history row to append
      * @return the INSERT statement
      */
-    public String insertHistory(HistoryRow row) {
+    public String insertHistory(HistoryInsert row) {
         return "INSERT INTO " + names.historyTable() + HISTORY_COLUMNS + "VALUES ("
                 + historyValues(row, SqlLiteral.number(row.durationMs())) + ")";
     }
@@ -163,7 +166,7 @@ public final class HistorySql {
      * @param row      the history row; its duration is ignored
      * @return the statement
      */
-    public String recordStepOrFail(Collection<String> deleted, Collection<String> inserted, HistoryRow row) {
+    public String recordStepOrFail(Collection<String> deleted, Collection<String> inserted, HistoryInsert row) {
         return versionChange(deleted, inserted) + ", recorded AS (" + guardedHistoryInsert(deleted, row, TRANSACTION_MILLIS)
                 + " RETURNING 1) SELECT " + ServerCheck.failUnless("count(*) = 1", VERSION_TABLE_CHANGED) + " FROM recorded";
     }
@@ -245,14 +248,14 @@ public final class HistorySql {
     private static final String HISTORY_COLUMNS = " (revision, operation, checksum, message, duration_ms, success) ";
 
     /** @param duration SQL for the duration: a literal, or an expression the server computes */
-    private static String historyValues(HistoryRow row, String duration) {
+    private static String historyValues(HistoryInsert row, String duration) {
         return SqlLiteral.string(row.revision()) + ", " + SqlLiteral.string(row.operation().label()) + ", "
                 + SqlLiteral.string(row.checksum()) + ", " + SqlLiteral.string(row.message()) + ", " + duration + ", "
                 + row.success();
     }
 
     /** Appends the history row only if the step deleted exactly the version rows the plan expected. */
-    private String guardedHistoryInsert(Collection<String> deleted, HistoryRow row, String duration) {
+    private String guardedHistoryInsert(Collection<String> deleted, HistoryInsert row, String duration) {
         return "INSERT INTO " + names.historyTable() + HISTORY_COLUMNS + "SELECT " + historyValues(row, duration)
                 + " WHERE " + expectedDeletes(deleted);
     }

@@ -2,9 +2,9 @@ package dev.retort.internal.lock;
 
 import dev.retort.error.ConnectionException;
 import dev.retort.error.LockTimeoutException;
-import dev.retort.internal.execute.Connections;
-import dev.retort.internal.execute.ErrorTranslation;
-import dev.retort.internal.history.ServerCheck;
+import dev.retort.internal.r2dbc.Connections;
+import dev.retort.internal.r2dbc.ErrorTranslation;
+import dev.retort.internal.sql.ServerCheck;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;

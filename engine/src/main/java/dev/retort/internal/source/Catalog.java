@@ -57,7 +57,7 @@ public final class Catalog {
      */
     public static Mono<Catalog> load(MigrationSource source) {
         return Mono.fromCallable(() -> {
-            Listing files = Listing.of(source);
+            ScriptListing files = ScriptListing.of(source);
             return files.cached().map(Catalog::readAll).orElseGet(files::read);
         }).subscribeOn(Schedulers.boundedElastic());
     }
@@ -73,7 +73,7 @@ public final class Catalog {
      */
     public static Mono<Catalog> load(MigrationSource source, Optional<Path> manifests) {
         return Mono.fromCallable(() -> {
-            Listing files = Listing.of(source);
+            ScriptListing files = ScriptListing.of(source);
             return files.cached().orElseGet(() -> manifests.isPresent() && files.versions().isPresent()
                     ? files.readChanged(manifests.get()) : files.read());
         }).subscribeOn(Schedulers.boundedElastic());

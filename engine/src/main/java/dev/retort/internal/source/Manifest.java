@@ -31,8 +31,8 @@ import java.util.zip.CheckedOutputStream;
  * pending or to list and check revisions, one when a deploy brings one new migration. The same
  * stamps decide as for the in-process {@link CatalogCache}. It is a cache only: a manifest that
  * is missing, unreadable or of another format is ignored, and one that cannot be written is not
- * written. Each file's checksum is computed once, when its entry is written (about 30 µs for a
- * small file), so that a later process need not.
+ * written. Each file's checksum is computed once, when its entry is written, so that a later
+ * process need not.
  */
 final class Manifest {
 

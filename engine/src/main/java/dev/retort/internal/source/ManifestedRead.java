@@ -26,7 +26,7 @@ final class ManifestedRead {
      * @param manifests where manifests are kept
      * @return the catalog; blocks on file access
      */
-    static Catalog catalog(Listing files, List<FileVersion> versions, Path manifests) {
+    static Catalog catalog(ScriptListing files, List<FileVersion> versions, Path manifests) {
         String source = files.source().description();
         Map<String, Manifest.Entry> previous = Manifest.read(manifests, source);
         List<Manifest.Entry> entries = new ArrayList<>(versions.size());

@@ -2,6 +2,7 @@ package dev.retort.internal.source;
 
 import dev.retort.error.MigrationFileException;
 import dev.retort.spi.ScriptResource;
+import org.jspecify.annotations.Nullable;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -89,7 +90,7 @@ public final class ScriptParser {
             this.carriageReturns = text.indexOf('\r') >= 0;
         }
 
-        String next() {
+        @Nullable String next() {
             if (position >= text.length()) {
                 return null;
             }

@@ -2,6 +2,7 @@ package dev.retort.internal.sql;
 
 import dev.retort.internal.sql.StatementClassifier.Classification;
 import dev.retort.internal.sql.StatementClassifier.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises {@code COPY ... FROM STDIN} and {@code COPY ... TO STDOUT}: both exchange data with
@@ -14,7 +15,7 @@ final class ClientCopy {
     }
 
     /** @return the classification, or {@code null} when the statement is not a client-side copy */
-    static Classification classify(LeadingTokens tokens) {
+    static @Nullable Classification classify(LeadingTokens tokens) {
         if (!tokens.is(0, "COPY")) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.retort.internal.sql.LeadingTokens.Token;
 import dev.retort.internal.sql.SqlLexer.TokenKind;
 import dev.retort.internal.sql.StatementClassifier.Classification;
 import dev.retort.internal.sql.StatementClassifier.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises statements PostgreSQL refuses to run inside a transaction block ("... cannot run
@@ -21,7 +22,7 @@ final class NonTransactional {
     }
 
     /** @return the classification, or {@code null} when the statement may run in a transaction */
-    static Classification classify(LeadingTokens tokens) {
+    static @Nullable Classification classify(LeadingTokens tokens) {
         String description = switch (tokens.get(0).word()) {
             case "CREATE" -> create(tokens);
             case "DROP" -> drop(tokens);
@@ -35,7 +36,7 @@ final class NonTransactional {
         return description == null ? null : new Classification(Kind.NON_TRANSACTIONAL, description);
     }
 
-    private static String create(LeadingTokens tokens) {
+    private static @Nullable String create(LeadingTokens tokens) {
         int index = tokens.is(1, "UNIQUE") ? 2 : 1;
         if (tokens.is(index, "INDEX") && tokens.is(index + 1, "CONCURRENTLY")) {
             return "CREATE INDEX CONCURRENTLY";
@@ -43,14 +44,14 @@ final class NonTransactional {
         return tokens.isAny(1, "DATABASE", "TABLESPACE", "SUBSCRIPTION") ? "CREATE " + tokens.get(1).word() : null;
     }
 
-    private static String drop(LeadingTokens tokens) {
+    private static @Nullable String drop(LeadingTokens tokens) {
         if (tokens.is(1, "INDEX") && tokens.is(2, "CONCURRENTLY")) {
             return "DROP INDEX CONCURRENTLY";
         }
         return tokens.isAny(1, "DATABASE", "TABLESPACE", "SUBSCRIPTION") ? "DROP " + tokens.get(1).word() : null;
     }
 
-    private static String alter(LeadingTokens tokens) {
+    private static @Nullable String alter(LeadingTokens tokens) {
         if (tokens.is(1, "SYSTEM")) {
             return "ALTER SYSTEM";
         }
@@ -87,7 +88,7 @@ final class NonTransactional {
      * database-wide targets commit per table and are refused in a transaction even without
      * {@code CONCURRENTLY}; since PostgreSQL 14 {@code CONCURRENTLY} may also be an option.
      */
-    private static String reindex(LeadingTokens tokens) {
+    private static @Nullable String reindex(LeadingTokens tokens) {
         int target = tokens.skipParentheses(1);
         boolean concurrently = tokens.is(target + 1, "CONCURRENTLY") || concurrentlyOption(tokens, target);
         String suffix = concurrently ? " CONCURRENTLY" : "";
@@ -113,7 +114,7 @@ final class NonTransactional {
     }
 
     /** {@code CLUSTER}, {@code CLUSTER VERBOSE} or {@code CLUSTER (VERBOSE)} with no table re-clusters everything. */
-    private static String cluster(LeadingTokens tokens) {
+    private static @Nullable String cluster(LeadingTokens tokens) {
         int index = tokens.skipParentheses(1);
         if (tokens.is(index, "VERBOSE")) {
             index++;

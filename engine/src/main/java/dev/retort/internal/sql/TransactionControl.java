@@ -3,6 +3,7 @@ package dev.retort.internal.sql;
 import dev.retort.internal.sql.SqlLexer.TokenKind;
 import dev.retort.internal.sql.StatementClassifier.Classification;
 import dev.retort.internal.sql.StatementClassifier.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises statements that start, end or subdivide a transaction. Only the first keyword is
@@ -16,7 +17,7 @@ final class TransactionControl {
     }
 
     /** @return the classification, or {@code null} when the statement is not transaction control */
-    static Classification classify(LeadingTokens tokens) {
+    static @Nullable Classification classify(LeadingTokens tokens) {
         String description = describe(tokens);
         return description == null ? null : new Classification(Kind.TRANSACTION_CONTROL, description);
     }

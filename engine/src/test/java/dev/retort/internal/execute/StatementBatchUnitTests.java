@@ -6,6 +6,7 @@ import reactor.core.publisher.Flux;
 
 import java.util.List;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatementBatchUnitTests {
@@ -49,7 +50,7 @@ class StatementBatchUnitTests {
                 .mapToObj(i -> new SqlStatement("SELECT '" + chunk + "'", i)).toList();
 
         List<StatementBatch> batches = StatementBatch.of(Flux.fromIterable(statements).<StatementBatch.Part>map(StatementBatch.Migration::new))
-                .collectList().block();
+                .collectList().block(PATIENCE);
 
         assertThat(batches).extracting(b -> b.parts().size()).containsExactly(4, 4, 2);
         assertThat(batches).flatExtracting(StatementBatch::parts)
@@ -60,7 +61,7 @@ class StatementBatchUnitTests {
     void startsAfreshForEachSubscription() {
         Flux<StatementBatch> batches = StatementBatch.of(Flux.just(first, second).<StatementBatch.Part>map(StatementBatch.Migration::new));
 
-        assertThat(batches.collectList().block()).extracting(b -> b.parts().size()).containsExactly(2);
-        assertThat(batches.collectList().block()).extracting(b -> b.parts().size()).containsExactly(2);
+        assertThat(batches.collectList().block(PATIENCE)).extracting(b -> b.parts().size()).containsExactly(2);
+        assertThat(batches.collectList().block(PATIENCE)).extracting(b -> b.parts().size()).containsExactly(2);
     }
 }

@@ -48,6 +48,28 @@ class InvalidGraphUnitTests {
         }
 
         @Test
+        void aCycleCarriesItsRevisionsInOrderAsData() {
+            RevisionGraphException thrown = catchThrowableOfType(RevisionGraphException.class,
+                    () -> RevisionGraph.of(List.of(rev("b", "a"), rev("c", "b"), rev("a", "c"))));
+
+            assertThat(thrown.details()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(RevisionGraphException.Kind.CYCLE);
+                assertThat(problem.revisions()).containsExactly("a", "b", "c");
+            });
+        }
+
+        @Test
+        void anUnknownParentNamesTheRevisionAndTheReference() {
+            RevisionGraphException thrown = catchThrowableOfType(RevisionGraphException.class,
+                    () -> RevisionGraph.of(List.of(rev("a"), rev("b", "ghost"))));
+
+            assertThat(thrown.details()).singleElement().satisfies(problem -> {
+                assertThat(problem.kind()).isEqualTo(RevisionGraphException.Kind.UNKNOWN_REFERENCE);
+                assertThat(problem.revisions()).containsExactly("b", "ghost");
+            });
+        }
+
+        @Test
         void aCycleThroughADependencyIsFoundAndReportedOnce() {
             assertThat(problems(dependent("a", "root", "b"), rev("b", "a"), rev("root"), rev("tail", "b")))
                     .filteredOn(problem -> problem.startsWith("Revisions form a cycle"))

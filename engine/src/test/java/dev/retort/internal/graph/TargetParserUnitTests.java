@@ -1,36 +1,37 @@
 package dev.retort.internal.graph;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
-
 import dev.retort.error.TargetException;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 /** The target grammar, checked without a graph. */
 class TargetParserUnitTests {
 
     static Stream<Arguments> validTargets() {
         return Stream.of(
-                arguments("heads", new Target.Heads()),
-                arguments("base", new Target.Base()),
-                arguments("head", new Target.Head(0)),
-                arguments("head-1", new Target.Head(-1)),
-                arguments("a1b2", new Target.Named("a1b2", 0)),
-                arguments("1.2_x", new Target.Named("1.2_x", 0)),
-                arguments("a1+2", new Target.Named("a1", 2)),
-                arguments("a1-10", new Target.Named("a1", -10)),
-                arguments("mybranch@head", new Target.HeadOf("mybranch", 0)),
-                arguments("mybranch@head-2", new Target.HeadOf("mybranch", -2)),
-                arguments("mybranch@base", new Target.BaseOf("mybranch")),
-                arguments("+2", new Target.Relative(2)),
-                arguments("-1", new Target.Relative(-1)));
+                arguments("heads", new ParsedTarget.Heads()),
+                arguments("base", new ParsedTarget.Base()),
+                arguments("head", new ParsedTarget.Head(0)),
+                arguments("head-1", new ParsedTarget.Head(-1)),
+                arguments("a1b2", new ParsedTarget.Named("a1b2", 0)),
+                arguments("1.2_x", new ParsedTarget.Named("1.2_x", 0)),
+                arguments("a1+2", new ParsedTarget.Named("a1", 2)),
+                arguments("a1-10", new ParsedTarget.Named("a1", -10)),
+                arguments("mybranch@head", new ParsedTarget.HeadOf("mybranch", 0)),
+                arguments("mybranch@head-2", new ParsedTarget.HeadOf("mybranch", -2)),
+                arguments("mybranch@base", new ParsedTarget.BaseOf("mybranch")),
+                arguments("+2", new ParsedTarget.Relative(2)),
+                arguments("-1", new ParsedTarget.Relative(-1)));
     }
 
     static Stream<Arguments> invalidTargets() {
@@ -61,13 +62,13 @@ class TargetParserUnitTests {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.retort.internal.graph.TargetParserUnitTests#validTargets")
-        void everyValidFormParsesToItsTarget(String text, Target expected) {
+        void everyValidFormParsesToItsTarget(String text, ParsedTarget expected) {
             assertThat(TargetParser.parse(text)).isEqualTo(expected);
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("dev.retort.internal.graph.TargetParserUnitTests#validTargets")
-        void theCanonicalExpressionIsWhatWasWritten(String text, Target expected) {
+        void theCanonicalExpressionIsWhatWasWritten(String text, ParsedTarget expected) {
             assertThat(expected.expression()).isEqualTo(text);
         }
 
@@ -85,7 +86,7 @@ class TargetParserUnitTests {
 
         @Test
         void leadingZerosInAStepAreAccepted() {
-            assertThat(TargetParser.parse("+01")).isEqualTo(new Target.Relative(1));
+            assertThat(TargetParser.parse("+01")).isEqualTo(new ParsedTarget.Relative(1));
         }
     }
 
@@ -95,21 +96,21 @@ class TargetParserUnitTests {
         @Test
         void bothSidesAreOptional() {
             assertThat(TargetParser.parseRange("base:head"))
-                    .isEqualTo(new TargetRange(Optional.of(new Target.Base()), Optional.of(new Target.Head(0))));
+                    .isEqualTo(new TargetRange(Optional.of(new ParsedTarget.Base()), Optional.of(new ParsedTarget.Head(0))));
             assertThat(TargetParser.parseRange(":a1"))
-                    .isEqualTo(new TargetRange(Optional.empty(), Optional.of(new Target.Named("a1", 0))));
+                    .isEqualTo(new TargetRange(Optional.empty(), Optional.of(new ParsedTarget.Named("a1", 0))));
             assertThat(TargetParser.parseRange("-3:"))
-                    .isEqualTo(new TargetRange(Optional.of(new Target.Relative(-3)), Optional.empty()));
+                    .isEqualTo(new TargetRange(Optional.of(new ParsedTarget.Relative(-3)), Optional.empty()));
             assertThat(TargetParser.parseRange(":")).isEqualTo(new TargetRange(Optional.empty(), Optional.empty()));
         }
 
         @Test
         void currentIsAllowedOnEitherSideAndAloneMeansJustThatPoint() {
-            Optional<Target> current = Optional.of(new Target.Current());
+            Optional<ParsedTarget> current = Optional.of(new ParsedTarget.Current());
 
             assertThat(TargetParser.parseRange("current")).isEqualTo(new TargetRange(current, current));
             assertThat(TargetParser.parseRange("current:br@head"))
-                    .isEqualTo(new TargetRange(current, Optional.of(new Target.HeadOf("br", 0))));
+                    .isEqualTo(new TargetRange(current, Optional.of(new ParsedTarget.HeadOf("br", 0))));
         }
 
         @Test

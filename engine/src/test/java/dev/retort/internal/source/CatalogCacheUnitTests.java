@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A directory read again in the same process is not re-read while its files are unchanged. */
@@ -35,7 +36,7 @@ class CatalogCacheUnitTests {
     }
 
     private static Catalog load(Path directory) {
-        return Catalog.load(MigrationSource.directory(directory)).block();
+        return Catalog.load(MigrationSource.directory(directory)).block(PATIENCE);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,7 +98,7 @@ class ManifestUnitTests {
         assertThat(fromManifest.filesRead()).isZero();
         assertSameGraph(fromManifest.graph(), read.graph());
         assertThatThrownBy(() -> fromManifest.script("b2")).isInstanceOf(IllegalStateException.class);
-        assertThat(fromManifest.reading(List.of("b2")).block().script("b2").checksum()).isEqualTo(read.script("b2").checksum());
+        assertThat(fromManifest.reading(List.of("b2")).block(PATIENCE).script("b2").checksum()).isEqualTo(read.script("b2").checksum());
         assertThat(fromManifest.filesRead()).isOne();
     }
 
@@ -131,7 +132,7 @@ class ManifestUnitTests {
         Catalog read = load();
 
         assertThat(load()).isSameAs(read);
-        assertThat(Catalog.load(MigrationSource.directory(migrations)).block()).isSameAs(read);
+        assertThat(Catalog.load(MigrationSource.directory(migrations)).block(PATIENCE)).isSameAs(read);
     }
 
     @Test
@@ -193,7 +194,7 @@ class ManifestUnitTests {
         Catalog fromManifest = load();
         write(migrations, "c3", "b2", null);
 
-        assertThatThrownBy(() -> fromManifest.reading(List.of("c3")).block()).isInstanceOf(RetortException.class)
+        assertThatThrownBy(() -> fromManifest.reading(List.of("c3")).block(PATIENCE)).isInstanceOf(RetortException.class)
                 .hasMessageContaining(migrations.resolve("c3.sql").toString())
                 .hasMessageContaining("changed while Retort was running");
     }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -198,7 +199,7 @@ class ScriptParserUnitTests {
         void streamEveryStatementWithItsFileLine() {
             Script script = parse("load.sql", dataLoad());
 
-            List<SqlStatement> statements = script.upgrade().statements("load.sql").collectList().block();
+            List<SqlStatement> statements = script.upgrade().statements("load.sql").collectList().block(PATIENCE);
 
             assertThat(statements).hasSize(ROWS);
             assertThat(statements.get(0)).isEqualTo(new SqlStatement("INSERT INTO t VALUES (0, 'row number 0')", 3));
@@ -211,8 +212,8 @@ class ScriptParserUnitTests {
         void canBeStreamedAgainForEachRun() {
             Section upgrade = parse("load.sql", dataLoad()).upgrade();
 
-            assertThat(upgrade.statements("load.sql").count().block()).isEqualTo(ROWS);
-            assertThat(upgrade.statements("load.sql").count().block()).isEqualTo(ROWS);
+            assertThat(upgrade.statements("load.sql").count().block(PATIENCE)).isEqualTo(ROWS);
+            assertThat(upgrade.statements("load.sql").count().block(PATIENCE)).isEqualTo(ROWS);
         }
     }
 

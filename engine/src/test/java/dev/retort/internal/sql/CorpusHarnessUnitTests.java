@@ -1,15 +1,16 @@
 package dev.retort.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The corpus harness's own logic: a wrong normalisation would make the reference lie. */
 class CorpusHarnessUnitTests {
@@ -60,7 +61,7 @@ class CorpusHarnessUnitTests {
             List<PsqlLog.Entry> entries = PsqlLog.parse(banner("SELECT 1;") + " ?column? \n(1 row)\n\n"
                     + banner("CREATE TABLE t ();") + "CREATE TABLE\n" + banner("SELECT 1/0;"));
 
-            List<StatementOutcome> outcomes = StatementOutcome.ofPsql(new Psql.Run(entries, List.of("22012")), SCRIPT);
+            List<StatementOutcome> outcomes = StatementOutcome.ofPsql(new PsqlReference.Run(entries, List.of("22012")), SCRIPT);
 
             assertThat(outcomes).extracting(StatementOutcome::outcome).containsExactly("ok", "ok", "22012");
             assertThat(outcomes).extracting(outcome -> outcome.statement().line()).containsExactly(1, 2, 3);
@@ -70,7 +71,7 @@ class CorpusHarnessUnitTests {
         void errorsAndSilentStatementsThatDoNotPairUpAreAHarnessFailure() {
             List<PsqlLog.Entry> entries = PsqlLog.parse(banner("SELECT 1;") + banner("CREATE TABLE t ();"));
 
-            assertThatThrownBy(() -> StatementOutcome.ofPsql(new Psql.Run(entries, List.of("22012")), SCRIPT))
+            assertThatThrownBy(() -> StatementOutcome.ofPsql(new PsqlReference.Run(entries, List.of("22012")), SCRIPT))
                     .isInstanceOf(IllegalStateException.class);
         }
 

@@ -1,18 +1,19 @@
 package dev.retort.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
-
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactoryOptions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Proves {@link StatementSplitter} against SQL nobody on this project wrote: the scripts that
@@ -46,7 +47,7 @@ class PostgresCorpusIntegrationTests {
 
     @TestFactory
     Stream<DynamicTest> everyFileSplitsIntoTheStatementsPsqlSends() {
-        Psql psql = new Psql(psqlDatabase.options());
+        PsqlReference psql = new PsqlReference(psqlDatabase.options());
         return scripts().stream().map(script -> dynamicTest(script.name(), () -> {
             List<StatementView> ours = StatementView.ofOurs(StatementSplitter.split(script.text(), script.name(), 1));
             List<StatementView> reference = StatementView.ofPsql(psql.statementsSent(script.text()), script.text());
@@ -58,7 +59,7 @@ class PostgresCorpusIntegrationTests {
 
     @TestFactory
     Stream<DynamicTest> everyExtensionInstallScriptRunsStatementByStatementAsUnderPsql() {
-        Psql psql = new Psql(psqlDatabase.options());
+        PsqlReference psql = new PsqlReference(psqlDatabase.options());
         return scripts().stream().filter(CorpusScript::isExtensionInstall)
                 .map(script -> dynamicTest(script.name(), () -> {
                     List<String> prelude = prelude(script);
@@ -82,7 +83,7 @@ class PostgresCorpusIntegrationTests {
     @Test
     void escapeStringContinuedOnTheNextLineIsOneStatementForTheServerThoughPsqlCutsIt() {
         String script = "SELECT E'a'\n'\\'; x' AS s;\n";
-        Psql psql = new Psql(psqlDatabase.options());
+        PsqlReference psql = new PsqlReference(psqlDatabase.options());
 
         List<SqlStatement> ours = StatementSplitter.split(script, "continuation.sql", 1);
 

@@ -1,17 +1,18 @@
 package dev.retort.internal.sql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.retort.error.MigrationFileException;
 import dev.retort.internal.sql.SqlLexer.TokenKind;
 import dev.retort.test.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Splits random scripts with both our splitter and psql and compares, like the corpus test but on
@@ -48,7 +49,7 @@ class PsqlDifferentialIntegrationTests {
 
     @Test
     void randomGluedFragmentsSplitExactlyAsPsqlSplitsThem() {
-        Psql psql = new Psql(db.options());
+        PsqlReference psql = new PsqlReference(db.options());
         int compared = 0;
         for (long batch = BASE_SEED; batch < BASE_SEED + SAMPLES; batch += BATCH) {
             List<Long> seeds = LongStream.range(batch, Math.min(batch + BATCH, BASE_SEED + SAMPLES)).boxed()

@@ -29,11 +29,11 @@ record StatementOutcome(StatementView statement, String outcome) {
      * succeeded (at least its command tag) and nothing for one that failed, whose SQLSTATE is the
      * next in {@code run.errors()}.
      *
-     * @param run    a {@link Psql#runRolledBack} run
+     * @param run    a {@link PsqlReference#runRolledBack} run
      * @param script the script psql read, to find each statement's line in
      * @return the outcomes, comment-only statements left out
      */
-    static List<StatementOutcome> ofPsql(Psql.Run run, String script) {
+    static List<StatementOutcome> ofPsql(PsqlReference.Run run, String script) {
         List<PsqlLog.Entry> entries = run.entries().stream()
                 .filter(entry -> !StatementView.comparable(entry.query()).isEmpty())
                 .toList();

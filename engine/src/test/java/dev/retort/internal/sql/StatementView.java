@@ -56,7 +56,7 @@ record StatementView(int line, String text) {
     }
 
     /**
-     * @param query a query psql sent, which ends with its terminating semicolon (see {@link Psql})
+     * @param query a query psql sent, which ends with its terminating semicolon (see {@link PsqlReference})
      * @return the query without its semicolon, trailing whitespace and leading comments
      */
     static String comparable(String query) {

@@ -1,0 +1,115 @@
+package dev.retort.internal.inspect;
+
+import dev.retort.HistoryEntry;
+import dev.retort.MigrationPlan;
+import dev.retort.Operation;
+import dev.retort.Status;
+import dev.retort.ValidationReport;
+import dev.retort.internal.EngineSettings;
+import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.Step;
+import dev.retort.internal.history.DatabaseState;
+import dev.retort.internal.history.StateReader;
+import dev.retort.internal.plan.Plans;
+import dev.retort.internal.source.Catalog;
+import dev.retort.internal.source.FilesAndDatabase;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The read-only side: current heads, history, plans and validation. Nothing here takes the lock
+ * or creates tables; a database Retort never touched reads as empty.
+ */
+public final class Inspector {
+
+    private final EngineSettings settings;
+    private final StateReader reader;
+
+    /** @param settings the run settings */
+    public Inspector(EngineSettings settings) {
+        this.settings = settings;
+        this.reader = new StateReader(settings.sql());
+    }
+
+    /**
+     * @return the migration files' graph and summaries, read and validated on a bounded-elastic
+     *     worker; a file unchanged since the manifest was written is not read
+     */
+    public Mono<Catalog> catalog() {
+        return Catalog.load(settings.source(), settings.manifests());
+    }
+
+    /** @return the version table's rows */
+    public Mono<Set<String>> current() {
+        return state().map(DatabaseState::heads);
+    }
+
+    /** @return the database against the files: current, heads, pending, unknown rows and dirty state */
+    public Mono<Status> status() {
+        return FilesAndDatabase.read(catalog(), state()).map(read -> status(read.getT1(), read.getT2()));
+    }
+
+    private static Status status(Catalog catalog, DatabaseState state) {
+        List<String> unknown = state.heads().stream().filter(r -> !catalog.graph().contains(r)).sorted().toList();
+        List<String> pending = !unknown.isEmpty() ? List.of()
+                : Planner.upgrade(catalog.graph(), state.heads(), "heads").steps().stream().map(Step::revision).toList();
+        Optional<Status.Dirty> dirty = state.dirtyMark().map(mark -> new Status.Dirty(mark.revision(),
+                Operation.valueOf(mark.operation().toUpperCase(Locale.ROOT))));
+        return new Status(state.heads().stream().sorted().toList(), catalog.graph().heads().stream().sorted().toList(),
+                pending, unknown, dirty);
+    }
+
+    private Mono<DatabaseState> state() {
+        return settings.connections().with(connection -> reader.read(connection).flux()).single();
+    }
+
+    /** @return every history row, oldest first */
+    public Flux<HistoryEntry> history() {
+        return settings.connections().with(reader::history);
+    }
+
+    /**
+     * @param operation what to plan
+     * @param target    the target expression, syntax already checked
+     * @return the plan from the database's current heads
+     */
+    public Mono<MigrationPlan> plan(Operation operation, String target) {
+        return FilesAndDatabase.read(Catalog.load(settings.source()), current())
+                .map(t -> plan(t.getT1(), operation, target, t.getT2()));
+    }
+
+    /**
+     * Plans from given heads without connecting, for offline scripts.
+     *
+     * @param operation what to plan
+     * @param target    the target expression, syntax already checked
+     * @param heads     the version rows to start from
+     * @return the plan
+     */
+    public Mono<MigrationPlan> planFrom(Operation operation, String target, Set<String> heads) {
+        return Catalog.load(settings.source()).map(catalog -> plan(catalog, operation, target, heads));
+    }
+
+    private static MigrationPlan plan(Catalog catalog, Operation operation, String target, Set<String> heads) {
+        if (operation == Operation.STAMP) {
+            return new MigrationPlan(operation, target, heads, List.of(),
+                    Planner.stampRows(catalog.graph(), heads, target));
+        }
+        return Plans.toPublic(operation, Plans.plan(operation, catalog.graph(), heads, target), catalog);
+    }
+
+    /** @return what differs between the database and the files */
+    public Mono<ValidationReport> validate() {
+        Mono<Tuple2<DatabaseState, List<HistoryEntry>>> database = settings.connections()
+                .with(connection -> reader.read(connection).zipWith(reader.history(connection).collectList()).flux())
+                .single();
+        return FilesAndDatabase.read(catalog(), database)
+                .map(read -> Validation.report(read.getT1(), read.getT2().getT1(), read.getT2().getT2()));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.retort.internal.inspect;
+
+import dev.retort.HistoryEntry;
+import dev.retort.Operation;
+import dev.retort.ValidationReport.Kind;
+import dev.retort.ValidationReport.Problem;
+import dev.retort.ValidationReport;
+import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.Step;
+import dev.retort.internal.history.DatabaseState;
+import dev.retort.internal.source.Catalog;
+import dev.retort.internal.source.ScriptSummary;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares the database's state and history with the files, in memory: the history is read in
+ * one query and each applied revision's latest recorded checksum is compared with its file's.
+ */
+public final class Validation {
+
+    private Validation() {
+    }
+
+    public static ValidationReport report(Catalog catalog, DatabaseState state, List<HistoryEntry> history) {
+        List<Problem> problems = new ArrayList<>();
+        state.dirtyMark().ifPresent(mark -> problems.add(new Problem(Kind.DIRTY, mark.revision(),
+                "the " + mark.operation() + " of non-transactional revision " + mark.revision() + " failed midway;"
+                        + " repair the schema by hand, then run 'retort stamp <revision>'")));
+        List<String> unknown = state.heads().stream().filter(r -> !catalog.graph().contains(r)).sorted().toList();
+        unknown.forEach(revision -> problems.add(new Problem(Kind.UNKNOWN_REVISION, revision,
+                "the version table names revision '" + revision + "', which no migration file defines; restore the"
+                        + " file, or run 'retort stamp <revision> --purge' to record the database's real revision")));
+        if (!unknown.isEmpty()) {
+            return new ValidationReport(sorted(state.heads()), List.of(), problems);
+        }
+        problems.addAll(checksumChanges(catalog, applied(catalog, state.heads()), history));
+        List<String> pending = Planner.upgrade(catalog.graph(), state.heads(), "heads").steps().stream()
+                .map(Step::revision).toList();
+        return new ValidationReport(sorted(state.heads()), pending, problems);
+    }
+
+    private static Set<String> applied(Catalog catalog, Set<String> heads) {
+        Set<String> applied = new LinkedHashSet<>(heads);
+        heads.forEach(head -> applied.addAll(catalog.graph().ancestors(head)));
+        return applied;
+    }
+
+    private static List<Problem> checksumChanges(Catalog catalog, Set<String> applied, List<HistoryEntry> history) {
+        Map<String, HistoryEntry> latest = new HashMap<>();
+        for (HistoryEntry entry : history) {
+            if (entry.success() && entry.operation() != Operation.DOWNGRADE && entry.checksum() != null) {
+                latest.put(entry.revision(), entry);
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (String revision : new TreeSet<>(applied)) {
+            HistoryEntry recorded = latest.get(revision);
+            ScriptSummary summary = catalog.summary(revision);
+            if (recorded != null && !recorded.checksum().equals(summary.checksum())) {
+                problems.add(new Problem(Kind.CHECKSUM_CHANGED, revision, summary.location() + " changed after it was"
+                        + " applied on " + recorded.appliedAt() + " (recorded " + recorded.checksum() + ", now "
+                        + summary.checksum() + "); revert the edit and put the change in a new revision"));
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> sorted(Set<String> heads) {
+        return heads.stream().sorted().toList();
+    }
+}
