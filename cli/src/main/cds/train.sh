@@ -38,6 +38,7 @@ retort upgrade head
 retort upgrade head
 retort current
 retort history
+retort schema --json
 retort heads
 retort check
 retort upgrade head --sql

@@ -3,7 +3,8 @@
  *
  * <p>Only the API is exported: {@link dev.retort.Retort} and its builder, targets, plans and
  * reports ({@code dev.retort}), the errors ({@code dev.retort.error}), the run events
- * ({@code dev.retort.event}), and the source SPI ({@code dev.retort.spi}). Everything under
+ * ({@code dev.retort.event}), schema snapshots and diffs ({@code dev.retort.schema}), and the
+ * source SPI ({@code dev.retort.spi}). Everything under
  * {@code dev.retort.internal} may change in any release.
  */
 module dev.retort {
@@ -15,5 +16,6 @@ module dev.retort {
     exports dev.retort;
     exports dev.retort.error;
     exports dev.retort.event;
+    exports dev.retort.schema;
     exports dev.retort.spi;
 }

@@ -2,14 +2,20 @@ package dev.retort;
 
 import dev.retort.event.MigrationEvent;
 import dev.retort.internal.EngineSettings;
+import dev.retort.internal.catalog.Schemas;
+import dev.retort.internal.catalog.ShadowDatabases;
 import dev.retort.internal.execute.Migrator;
 import dev.retort.internal.inspect.Inspector;
 import dev.retort.internal.inspect.ScriptWriter;
 import dev.retort.internal.lock.AdvisoryLock;
+import dev.retort.schema.RoundtripResult;
+import dev.retort.schema.SchemaDiff;
+import dev.retort.schema.SchemaSnapshot;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,10 +41,12 @@ public final class Retort {
     private final Inspector inspector;
     private final ScriptWriter scriptWriter;
     private final long lockKey;
+    private final Schemas schemas;
 
     Retort(EngineSettings settings) {
         this.lockKey = AdvisoryLock.keyOf(settings.names().versionTable());
         this.migrator = new Migrator(settings);
+        this.schemas = new Schemas(settings);
         this.inspector = new Inspector(settings);
         this.scriptWriter = new ScriptWriter(settings);
     }
@@ -197,5 +205,91 @@ public final class Retort {
      */
     public Mono<ValidationReport> validate() {
         return inspector.validate();
+    }
+
+    /**
+     * Reads the database's schema (the configured schema; Retort's tables, extension objects and
+     * system schemas left out) in one round trip. Reads only.
+     *
+     * @return the snapshot
+     */
+    public Mono<SchemaSnapshot> schema() {
+        return schemas.ofDatabase();
+    }
+
+    /**
+     * Learns the schema the migrations make by replaying them, from base to the target, into a
+     * shadow database ({@link RetortBuilder#shadowDatabases}), dropped afterwards. The database under
+     * migration is not written.
+     *
+     * @param target where to replay to, e.g. {@link Target#HEADS}
+     * @return the snapshot of the shadow
+     */
+    public Mono<SchemaSnapshot> schemaOf(Target target) {
+        return schemas.atTarget(target.expression());
+    }
+
+    /**
+     * Like {@link #schemaOf(Target)}, up to the revisions the database's version table holds.
+     *
+     * @return the snapshot of the migrations as far as the database is
+     */
+    public Mono<SchemaSnapshot> schemaOfCurrent() {
+        return schemas.atCurrent();
+    }
+
+    /**
+     * Learns the schema a SQL script makes (a {@code pg_dump --schema-only} output, a schema kept
+     * by hand) by running it in an empty shadow database, dropped afterwards.
+     *
+     * @param script the script
+     * @param origin where it comes from, for messages
+     * @return the snapshot of the shadow; fails with a {@link dev.retort.error.MigrationFileException}
+     *     naming {@code origin} and the line when a statement fails
+     */
+    public Mono<SchemaSnapshot> schemaOfScript(String script, String origin) {
+        return schemas.ofScript(script, origin);
+    }
+
+    /**
+     * What was changed in the database by hand: the difference from the schema its migrations make
+     * (replayed to its current revisions in a shadow database) to its own schema.
+     *
+     * @return the drift; empty when the database is as its migrations made it
+     */
+    public Mono<SchemaDiff> drift() {
+        return schemas.drift();
+    }
+
+    /**
+     * Tests every downgrade on a shadow database: for each revision from base to the heads, in
+     * order, applies it, reverts it, and compares the schema with the one before it was applied.
+     * Stops after the first revision whose downgrade does not restore the schema (or that has
+     * none). The database under migration is not written.
+     *
+     * @return one result per revision checked, in order
+     */
+    public Flux<RoundtripResult> roundtrip() {
+        return schemas.roundtrip();
+    }
+
+    /**
+     * Like {@link #roundtrip()} for the revisions of a history range only ({@code start:end},
+     * either side optional, as {@link Revisions#range} reads it); those before it are applied and
+     * not checked.
+     *
+     * @param range the range
+     * @return one result per revision checked, in order
+     */
+    public Flux<RoundtripResult> roundtrip(String range) {
+        return schemas.roundtrip(Optional.of(range));
+    }
+
+    /**
+     * @return completes once every temporary shadow database this process created has been
+     *     dropped: for an application or a command-line tool that exits while a run is cancelled
+     */
+    public static Mono<Void> shadowsDropped() {
+        return ShadowDatabases.allDropped();
     }
 }

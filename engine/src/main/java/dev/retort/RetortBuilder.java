@@ -3,15 +3,19 @@ package dev.retort;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.internal.EngineSettings;
+import dev.retort.internal.catalog.ShadowChoice;
 import dev.retort.internal.history.TableNames;
 import dev.retort.internal.r2dbc.Connections;
 import dev.retort.spi.MigrationSource;
+import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Configures a {@link Retort}. Defaults: schema {@code public}, table prefix {@code retort}
@@ -38,6 +42,7 @@ public final class RetortBuilder {
     private Duration connectRetry = Duration.ZERO;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Path manifests;
+    private ShadowChoice shadow;
 
     RetortBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -127,6 +132,47 @@ public final class RetortBuilder {
         return this;
     }
 
+    /**
+     * Where the migrations are replayed to learn the schema they make ({@link Retort#schemaOf},
+     * {@link Retort#drift()}, {@link Retort#roundtrip()}): a temporary database
+     * {@code retort_shadow_<random>} that Retort creates on the same server and drops after each
+     * use, also after an error or a cancellation. Needs a role with {@code CREATEDB}.
+     *
+     * @param connectTo a connection factory for another database of the same server, by name
+     * @return this builder
+     */
+    public RetortBuilder shadowDatabases(Function<String, ConnectionFactory> connectTo) {
+        this.shadow = new ShadowChoice.Temporary(Objects.requireNonNull(connectTo, "connectTo"));
+        return this;
+    }
+
+    /**
+     * Replays the migrations into this database instead of a temporary one: for a role without
+     * {@code CREATEDB}. It must be empty (else the call fails with
+     * {@link ErrorCode#INVALID_CONFIGURATION} and nothing in it is touched), and is left empty
+     * again after each use: its schemas are dropped and made again with their owners and grants.
+     *
+     * @param emptyDatabase the database's connection factory
+     * @return this builder
+     */
+    public RetortBuilder shadowDatabase(ConnectionFactory emptyDatabase) {
+        this.shadow = new ShadowChoice.Given(Objects.requireNonNull(emptyDatabase, "emptyDatabase"));
+        return this;
+    }
+
+    /**
+     * Like {@link #shadowDatabases(Function)}, for the server these options name: the same host,
+     * port, user, password and options, another database.
+     *
+     * @param options the options of the database being migrated
+     * @return this builder
+     */
+    public RetortBuilder shadowDatabasesLike(ConnectionFactoryOptions options) {
+        // Looked up when a shadow is made, on a worker thread: finding the driver reads jar files.
+        return shadowDatabases(name -> ConnectionFactories.get(options.mutate()
+                .option(ConnectionFactoryOptions.DATABASE, name).build()));
+    }
+
     private static Duration nonNegative(String what, Duration value) {
         if (value == null || value.isNegative()) {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The " + what + " must be zero or positive, not "
@@ -145,7 +191,7 @@ public final class RetortBuilder {
                     "No migration source: call migrations(MigrationSource.directory(...)) or .classpath(...).");
         }
         TableNames names = TableNames.of(schema, tablePrefix);
-        return new Retort(new EngineSettings(new Connections(connectionFactory, connectRetry, connectTimeout), source, names, lockTimeout,
-                Optional.ofNullable(manifests)));
+        return new Retort(new EngineSettings(new Connections(connectionFactory, connectRetry, connectTimeout), source,
+                names, lockTimeout, Optional.ofNullable(manifests), Optional.ofNullable(shadow)));
     }
 }

@@ -6,6 +6,7 @@ import dev.retort.event.RevisionStarted;
 import dev.retort.event.RunStarted;
 import dev.retort.internal.history.HistorySql;
 import dev.retort.internal.history.TableNames;
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;

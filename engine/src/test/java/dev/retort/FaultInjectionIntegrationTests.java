@@ -7,6 +7,7 @@ import dev.retort.error.RetortException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionStarted;
 import dev.retort.internal.lock.AdvisoryLock;
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.retort;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.error.RevisionGraphException;
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package dev.retort;
 
 import dev.retort.spi.MigrationSource;
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -66,7 +67,7 @@ final class MigrationWorkspace implements BeforeEachCallback, AfterEachCallback 
 
     Retort retort(Duration lockTimeout) {
         return Retort.builder(db.connectionFactory()).migrations(MigrationSource.directory(directory))
-                .lockTimeout(lockTimeout).build();
+                .lockTimeout(lockTimeout).shadowDatabasesLike(db.options()).build();
     }
 
     /** @return the tables in {@code public}, sorted */

@@ -3,6 +3,7 @@ package dev.retort;
 import dev.retort.error.DirtyDatabaseException;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.MigrationFileException;
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

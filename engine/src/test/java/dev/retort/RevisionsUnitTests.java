@@ -2,6 +2,7 @@ package dev.retort;
 
 import dev.retort.error.TargetException;
 import dev.retort.spi.MigrationSource;
+import dev.retort.test.MigrationFiles;
 import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

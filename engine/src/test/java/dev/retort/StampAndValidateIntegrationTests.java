@@ -3,6 +3,7 @@ package dev.retort;
 import dev.retort.ValidationReport.Kind;
 import dev.retort.event.LockAcquired;
 import dev.retort.event.RunCompleted;
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,15 @@
 package dev.retort;
 
-import dev.retort.error.VersionTableChangedException;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.RetortException;
 import dev.retort.error.TargetException;
+import dev.retort.error.VersionTableChangedException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.StatementExecuted;
 import dev.retort.spi.MigrationSource;
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

@@ -3,12 +3,15 @@ package dev.retort.cli;
 import dev.retort.cli.command.BranchesCommand;
 import dev.retort.cli.command.CheckCommand;
 import dev.retort.cli.command.CurrentCommand;
+import dev.retort.cli.command.DiffCommand;
 import dev.retort.cli.command.DowngradeCommand;
 import dev.retort.cli.command.HeadsCommand;
 import dev.retort.cli.command.HistoryCommand;
 import dev.retort.cli.command.InitCommand;
 import dev.retort.cli.command.MergeCommand;
 import dev.retort.cli.command.RevisionCommand;
+import dev.retort.cli.command.RoundtripCommand;
+import dev.retort.cli.command.SchemaCommand;
 import dev.retort.cli.command.ShowCommand;
 import dev.retort.cli.command.StampCommand;
 import dev.retort.cli.command.UpgradeCommand;
@@ -60,7 +63,9 @@ public final class RetortCommand implements Callable<Integer> {
             Map.entry("heads", HeadsCommand.class), Map.entry("branches", BranchesCommand.class),
             Map.entry("show", ShowCommand.class), Map.entry("stamp", StampCommand.class),
             Map.entry("merge", MergeCommand.class), Map.entry("check", CheckCommand.class),
-            Map.entry("validate", ValidateCommand.class), Map.entry("help", HelpCommand.class)));
+            Map.entry("validate", ValidateCommand.class), Map.entry("schema", SchemaCommand.class),
+            Map.entry("diff", DiffCommand.class), Map.entry("roundtrip", RoundtripCommand.class),
+            Map.entry("help", HelpCommand.class)));
 
     @Mixin
     private GlobalOptions options;

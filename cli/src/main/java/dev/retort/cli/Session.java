@@ -16,13 +16,17 @@ import dev.retort.cli.output.Terminal;
 import dev.retort.event.MigrationEvent;
 import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +40,9 @@ public final class Session {
     /** The environment variable naming the directory of the engine's manifests. */
     static final String CACHE_DIR = "RETORT_CACHE_DIR";
 
+    /** How long an interrupted command waits for its shadow databases to be dropped. */
+    private static final Duration SHADOW_DROP_PATIENCE = Duration.ofSeconds(30);
+
     private final GlobalOptions options;
     private final Map<String, String> environment;
     private final Path workingDirectory;
@@ -44,6 +51,7 @@ public final class Session {
     private Settings settings;
     private Retort offline;
     private Retort online;
+    private volatile CompletableFuture<?> running;
 
     Session(GlobalOptions options, Terminal terminal, Map<String, String> environment, Path workingDirectory) {
         this.options = options;
@@ -54,6 +62,8 @@ public final class Session {
         secrets.remember(environment.get(ConfigKey.PASSWORD.environmentVariable()), false);
         secrets.remember(options.configFlags().get(ConfigKey.URL), true);
         secrets.remember(environment.get(ConfigKey.URL.environmentVariable()), true);
+        secrets.remember(options.configFlags().get(ConfigKey.SHADOW_URL), true);
+        secrets.remember(environment.get(ConfigKey.SHADOW_URL.environmentVariable()), true);
         this.output = new Output(terminal, options, secrets);
     }
 
@@ -76,6 +86,7 @@ public final class Session {
             settings = new SettingsResolver(options.configFlags(), environment, workingDirectory).resolve();
             secrets.remember(settings.password(), false);
             secrets.remember(settings.url(), true);
+            secrets.remember(settings.shadowUrl(), true);
         }
         return settings;
     }
@@ -83,7 +94,7 @@ public final class Session {
     /** @return the engine for commands that read only the files; it cannot connect */
     public Retort offline() {
         if (offline == null) {
-            offline = retort(new OfflineConnectionFactory());
+            offline = retort(new OfflineConnectionFactory(), false);
         }
         return offline;
     }
@@ -91,12 +102,13 @@ public final class Session {
     /** @return the engine for commands that read or change the database */
     public Retort online() {
         if (online == null) {
-            online = retort(Database.connectionFactory(settings()));
+            online = retort(Database.connectionFactory(settings()), true);
+            cancelOnShutdown();
         }
         return online;
     }
 
-    private Retort retort(ConnectionFactory connectionFactory) {
+    private Retort retort(ConnectionFactory connectionFactory, boolean connected) {
         if (offline == null && online == null) {
             warnAboutNestedScripts();
         }
@@ -108,6 +120,13 @@ public final class Session {
                 .connectRetry(settings().connectRetry())
                 .connectTimeout(settings().connectTimeout());
         manifestDirectory().ifPresent(builder::manifestDirectory);
+        if (connected) {
+            if (settings().shadowUrl() != null) {
+                builder.shadowDatabase(Database.shadowFactory(settings()));
+            } else {
+                builder.shadowDatabasesLike(Database.options(settings()));
+            }
+        }
         return builder.build();
     }
 
@@ -159,7 +178,31 @@ public final class Session {
      * @return its value, after subscribing and waiting on this (the main) thread
      */
     public <T> T await(Mono<T> publisher) {
-        return publisher.block();
+        CompletableFuture<T> future = publisher.toFuture();
+        running = future;
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw Exceptions.propagate(e.getCause());
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * On SIGTERM or Ctrl-C, cancels what is running and waits for the shadow databases it created
+     * to be dropped, so that an interrupted {@code diff}, {@code check} or {@code roundtrip}
+     * leaves none behind. (SIGKILL cannot be caught: a {@code retort_shadow_*} database it
+     * leaves is dropped by hand.)
+     */
+    private void cancelOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            CompletableFuture<?> now = running;
+            if (now != null) {
+                now.cancel(true);
+                Retort.shadowsDropped().block(SHADOW_DROP_PATIENCE);
+            }
+        }, "retort-shutdown"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class ConcurrentProcessesIntegrationTests {
     }
 
     private void writeRevisions() throws IOException {
-        RevisionChain.write(directory.resolve("migrations"), REVISIONS,
+        new MigrationFiles(directory.resolve("migrations")).chain(REVISIONS,
                 i -> "CREATE TABLE t" + i + " (id int);\nSELECT pg_sleep(0.05);", null);
     }
 }

@@ -3,6 +3,7 @@ package dev.retort.cli;
 import dev.retort.Retort;
 import dev.retort.cli.config.OfflineConnectionFactory;
 import dev.retort.spi.MigrationSource;
+import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
@@ -51,10 +52,10 @@ class CrashRecoveryIntegrationTests {
     }
 
     private void writeRevisions(String extra) throws IOException {
-        Path migrations = RevisionChain.write(directory.resolve("migrations"), REVISIONS,
+        Path migrations = new MigrationFiles(directory.resolve("migrations")).chain(REVISIONS,
                 i -> "CREATE TABLE t" + i + " (id int);\nINSERT INTO t" + i + " SELECT generate_series(1, 5000);\n"
                         + "SELECT pg_sleep(0.03);",
-                i -> "DROP TABLE t" + i + ";");
+                i -> "DROP TABLE t" + i + ";").directory();
         if (!extra.isEmpty()) {
             Files.writeString(migrations.resolve("r" + (REVISIONS + 1) + ".sql"), extra);
         }

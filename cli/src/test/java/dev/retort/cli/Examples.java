@@ -1,5 +1,7 @@
 package dev.retort.cli;
 
+import dev.retort.test.MigrationFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,14 +69,8 @@ final class Examples {
      * @return the file
      */
     static Path write(Path migrations, String revision, String revises, String upgrade, String downgrade) {
-        String header = "-- revision: " + revision + "\n" + (revises == null ? "" : "-- revises: " + revises + "\n")
-                + "-- message: Test revision " + revision + "\n\n";
-        try {
-            return Files.writeString(migrations.resolve(revision + ".sql"),
-                    header + "-- +upgrade\n" + upgrade + "\n\n-- +downgrade\n" + downgrade + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new MigrationFiles(migrations).revision(revision, revises, upgrade, downgrade).directory()
+                .resolve(revision + ".sql");
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.retort.micronaut;
 import dev.retort.event.MigrationEvent;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,10 +34,12 @@ final class DatasourceMigrations {
     private final Disposable.Composite running = Disposables.composite();
     private final ApplicationEventPublisher<RetortEvent> events;
     private final ClassLoader loader;
+    private final BeanContext context;
 
     DatasourceMigrations(ApplicationEventPublisher<RetortEvent> events, BeanContext context) {
         this.events = events;
         this.loader = context.getClassLoader();
+        this.context = context;
     }
 
     /**
@@ -45,7 +50,10 @@ final class DatasourceMigrations {
      * @param factory       its connection factory
      */
     void migrate(RetortDatasourceConfiguration configuration, ConnectionFactory factory) {
-        DatasourceMigration migration = DatasourceMigration.of(configuration, factory, loader);
+        // The datasource's options, when micronaut-r2dbc made them, let /retort replay into a shadow.
+        Optional<ConnectionFactoryOptions> options = context.findBean(ConnectionFactoryOptions.class,
+                Qualifiers.byName(configuration.getName()));
+        DatasourceMigration migration = DatasourceMigration.of(configuration, factory, loader, options);
         if (migrations.putIfAbsent(migration.datasource(), migration) != null) {
             return;
         }

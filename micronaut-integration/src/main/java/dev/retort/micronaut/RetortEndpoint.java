@@ -45,9 +45,11 @@ public final class RetortEndpoint {
 
     private static Mono<DatasourceReport> report(DatasourceMigration migration) {
         Retort retort = migration.retort();
-        return Mono.zip(retort.validate(), recentHistory(retort))
-                .map(both -> DatasourceReport.of(migration.datasource(), migration.status(), both.getT1(),
-                        both.getT2()))
+        Mono<DriftReport> drift = retort.drift().map(DriftReport::of)
+                .onErrorResume(e -> Mono.just(DriftReport.notChecked(e)));
+        return Mono.zip(retort.validate(), recentHistory(retort), drift)
+                .map(all -> DatasourceReport.of(migration.datasource(), migration.status(), all.getT1(),
+                        all.getT2(), all.getT3()))
                 // One unreadable database must not hide the others' reports.
                 .onErrorResume(e -> Mono.just(DatasourceReport.unavailable(migration.datasource(), migration.status(),
                         e)));

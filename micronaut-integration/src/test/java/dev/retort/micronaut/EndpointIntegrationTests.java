@@ -74,6 +74,17 @@ class EndpointIntegrationTests {
         assertThat(report.problems()).singleElement().asString().contains("000_initial_schema");
     }
 
+    @Test
+    void theReportSaysWhetherTheSchemaDriftedFromTheMigrations() {
+        assertThat(reportAfterStarting(Map.of()).drift()).isEqualTo(new DriftReport(true, false, java.util.List.of(), null));
+        db.execute("ALTER TABLE candidates ADD COLUMN nickname text");
+
+        assertThat(reportAfterStarting(Map.of()).drift().changes())
+                .containsExactly("column candidates.nickname: in the database, not in the migrations");
+        assertThat(db.column("SELECT datname::text FROM pg_database WHERE datname LIKE 'retort\\_shadow\\_%'",
+                String.class)).as("no shadow database survives").isEmpty();
+    }
+
     private static DatasourceReport reportAfterStarting(Map<String, Object> properties) {
         try (EmbeddedServer server = TestApplications.startExample(db, properties);
                 TestClient client = new TestClient(server)) {

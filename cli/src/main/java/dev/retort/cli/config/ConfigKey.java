@@ -29,6 +29,8 @@ public enum ConfigKey {
             RetortBuilder.DEFAULT_LOCK_TIMEOUT.toMinutes() + "m"),
     /** How long to keep retrying while the server is not reachable yet. */
     CONNECT_RETRY("connect-retry", "RETORT_CONNECT_RETRY", "--connect-retry", "0s"),
+    /** An empty database to replay the migrations into, instead of a temporary one. */
+    SHADOW_URL("shadow-url", "RETORT_SHADOW_URL", "--shadow-url", null),
     /** How long one try to connect may take until the server has answered. */
     CONNECT_TIMEOUT("connect-timeout", "RETORT_CONNECT_TIMEOUT", "--connect-timeout",
             RetortBuilder.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s");

@@ -54,12 +54,41 @@ public final class Database {
      * @throws RetortException {@link ErrorCode#INVALID_CONFIGURATION} for a malformed URL or one no driver serves
      */
     public static ConnectionFactory connectionFactory(Settings settings) {
-        ConnectionFactoryOptions.Builder options = parse(settings.url()).mutate();
-        if (settings.user() != null) {
-            options.option(ConnectionFactoryOptions.USER, settings.user());
+        return factory(options(settings.url(), settings.user(), settings.password(), settings), settings.url());
+    }
+
+    /**
+     * @param url      another database's URL, with its own user and password
+     * @param settings the resolved settings, for the connect timeout
+     * @return a connection factory for it
+     */
+    public static ConnectionFactory connectionFactory(String url, Settings settings) {
+        return factory(options(url, null, null, settings), url);
+    }
+
+    /**
+     * @param settings the resolved settings, with a shadow URL
+     * @return a connection factory for the shadow database; its URL's own user and password
+     */
+    public static ConnectionFactory shadowFactory(Settings settings) {
+        return factory(options(settings.shadowUrl(), null, null, settings), settings.shadowUrl());
+    }
+
+    /**
+     * @param settings the resolved settings
+     * @return the driver's options for the database under migration, user and password applied
+     */
+    public static ConnectionFactoryOptions options(Settings settings) {
+        return options(settings.url(), settings.user(), settings.password(), settings);
+    }
+
+    private static ConnectionFactoryOptions options(String url, String user, String password, Settings settings) {
+        ConnectionFactoryOptions.Builder options = parse(url).mutate();
+        if (user != null) {
+            options.option(ConnectionFactoryOptions.USER, user);
         }
-        if (settings.password() != null) {
-            options.option(ConnectionFactoryOptions.PASSWORD, settings.password());
+        if (password != null) {
+            options.option(ConnectionFactoryOptions.PASSWORD, password);
         }
         ConnectionFactoryOptions built = options.build();
         if (!built.hasOption(ConnectionFactoryOptions.CONNECT_TIMEOUT)) {
@@ -69,16 +98,20 @@ public final class Database {
         if (!built.hasOption(AUTODETECT_EXTENSIONS)) {
             built = built.mutate().option(AUTODETECT_EXTENSIONS, false).build();
         }
+        return built;
+    }
+
+    private static ConnectionFactory factory(ConnectionFactoryOptions built, String url) {
         try {
             driverStarted = true;
             return ConnectionFactories.get(built);
         } catch (IllegalStateException e) {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "No R2DBC driver serves the URL "
-                    + Secrets.describe(settings.url(), null) + ": retort includes the PostgreSQL driver, so write it"
+                    + Secrets.describe(url, null) + ": retort includes the PostgreSQL driver, so write it"
                     + " as r2dbc:postgresql://user@host:5432/database.", e);
         } catch (IllegalArgumentException e) {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The PostgreSQL driver cannot use an option of"
-                    + " the URL " + Secrets.describe(settings.url(), null) + ": " + reasons(e) + ". Correct the"
+                    + " the URL " + Secrets.describe(url, null) + ": " + reasons(e) + ". Correct the"
                     + " option in the URL; the driver's options are listed at"
                     + " https://github.com/pgjdbc/r2dbc-postgresql#getting-started.", e);
         }

@@ -53,6 +53,12 @@ public final class GlobalOptions {
                     + "(env RETORT_CONNECT_TIMEOUT; default 10s).")
     private String connectTimeout;
 
+    @Option(scope = ScopeType.INHERIT, names = "--shadow-url", paramLabel = "URL",
+            description = "An empty database to replay the migrations into for schema, diff, check and roundtrip, left"
+                    + " empty again (env RETORT_SHADOW_URL; default: a temporary database on the server, which needs"
+                    + " CREATEDB).")
+    private String shadowUrl;
+
     @Option(scope = ScopeType.INHERIT, names = "--json",
             description = "Machine output: one JSON document, or JSON lines for runs.")
     private boolean json;
@@ -81,6 +87,7 @@ public final class GlobalOptions {
         putIfGiven(flags, ConfigKey.LOCK_TIMEOUT, lockTimeout);
         putIfGiven(flags, ConfigKey.CONNECT_RETRY, connectRetry);
         putIfGiven(flags, ConfigKey.CONNECT_TIMEOUT, connectTimeout);
+        putIfGiven(flags, ConfigKey.SHADOW_URL, shadowUrl);
         return flags;
     }
 

@@ -55,6 +55,11 @@ public final class PropertiesTemplate {
                 optional(ConfigKey.CONNECT_TIMEOUT,
                         settings.connectTimeout().equals(RetortBuilder.DEFAULT_CONNECT_TIMEOUT) ? null
                                 : settings.connectTimeout().toString()),
+                "",
+                "# An empty database that schema, diff, check and roundtrip replay the migrations into, left",
+                "# empty again (env RETORT_SHADOW_URL). By default a temporary database is created on the",
+                "# server and dropped, which needs a role with CREATEDB.",
+                "#" + ConfigKey.SHADOW_URL.property() + "=",
                 "");
     }
 

@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param lockTimeout how long a run waits for another run's lock
  * @param connectRetry how long to keep retrying while the server is not reachable yet
  * @param connectTimeout how long one try to connect may take until the server has answered
+ * @param shadowUrl   an empty database to replay the migrations into, or {@code null} for temporary ones
  */
 public record Settings(String url, String user, String password, Path migrations, String schema, String tablePrefix,
-        Duration lockTimeout, Duration connectRetry, Duration connectTimeout) {
+        Duration lockTimeout, Duration connectRetry, Duration connectTimeout, String shadowUrl) {
 
     /** Never shows the password, so that a stray log or debugger line cannot leak it. */
     @Override
@@ -26,6 +27,7 @@ public record Settings(String url, String user, String password, Path migrations
         return "Settings[url=" + Secrets.describe(url, null) + ", user=" + user + ", password="
                 + (password == null ? "null" : "****") + ", migrations=" + migrations + ", schema=" + schema
                 + ", tablePrefix=" + tablePrefix + ", lockTimeout=" + lockTimeout + ", connectRetry=" + connectRetry
-                + ", connectTimeout=" + connectTimeout + "]";
+                + ", connectTimeout=" + connectTimeout
+                + ", shadowUrl=" + (shadowUrl == null ? "null" : Secrets.describe(shadowUrl, null)) + "]";
     }
 }

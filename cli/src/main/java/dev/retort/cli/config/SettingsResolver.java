@@ -38,7 +38,7 @@ public final class SettingsResolver {
                 text(ConfigKey.SCHEMA, file), text(ConfigKey.TABLE_PREFIX, file),
                 duration(ConfigKey.LOCK_TIMEOUT, "lock timeout", file),
                 duration(ConfigKey.CONNECT_RETRY, "connect retry", file),
-                duration(ConfigKey.CONNECT_TIMEOUT, "connect timeout", file));
+                duration(ConfigKey.CONNECT_TIMEOUT, "connect timeout", file), text(ConfigKey.SHADOW_URL, file));
     }
 
     private Duration duration(ConfigKey key, String what, Map<ConfigKey, String> file) {

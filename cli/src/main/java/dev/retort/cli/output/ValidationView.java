@@ -2,6 +2,8 @@ package dev.retort.cli.output;
 
 import dev.retort.ValidationReport;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -12,9 +14,11 @@ import java.util.List;
  * @param currentHeads the version table's rows
  * @param pending      revisions an upgrade to the heads would apply, in order
  * @param problems     what is wrong: edited files, unknown applied revisions, a dirty database
+ * @param drift        for {@code check}: what was changed in the database by hand, or {@code null}
+ *                     when not checked
  */
 public record ValidationView(boolean upToDate, boolean valid, List<String> currentHeads, List<String> pending,
-        List<Problem> problems) implements Report {
+        List<Problem> problems, @Nullable DiffView drift) implements Report {
 
     /**
      * One problem.
@@ -34,7 +38,15 @@ public record ValidationView(boolean upToDate, boolean valid, List<String> curre
         return new ValidationView(report.isUpToDate(), report.isValid(),
                 report.currentHeads().stream().sorted().toList(), report.pending(), report.problems().stream()
                         .map(p -> new Problem(p.kind().name(), p.revision(), p.message()))
-                        .toList());
+                        .toList(), null);
+    }
+
+    /**
+     * @param drift what was changed in the database by hand
+     * @return this view with it
+     */
+    public ValidationView withDrift(DiffView drift) {
+        return new ValidationView(upToDate, valid, currentHeads, pending, problems, drift);
     }
 
     @Override
@@ -49,5 +61,12 @@ public record ValidationView(boolean upToDate, boolean valid, List<String> curre
                     + String.join(", ", pending)) + " (run 'retort upgrade' to apply them)");
         }
         problems.forEach(problem -> text.line(styles.error("problem: ") + problem.message()));
+        if (drift != null && drift.equal()) {
+            text.line("No drift: the schema is what the migrations make.");
+        } else if (drift != null) {
+            text.line(styles.error("drift: ") + "the database differs from what its migrations make"
+                    + " (changed by hand?):");
+            drift.changes().forEach(change -> text.line("  " + change.description()));
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.retort.event.RunStarted;
 import dev.retort.internal.EngineSettings;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.Step;
 import dev.retort.internal.history.DatabaseState;
 import dev.retort.internal.history.HistorySql;
@@ -73,8 +74,22 @@ public final class Migrator {
      * @return the run's events; cold, one run per subscription
      */
     public Flux<MigrationEvent> migrate(Operation operation, String target) {
+        return migrate(operation, target, (graph, heads) -> Plans.plan(operation, graph, heads, target));
+    }
+
+    /**
+     * Reverts one revision that is a head, leaving other branches alone: for {@code roundtrip}.
+     *
+     * @param revision an applied revision no other applied revision builds on
+     * @return the run's events; cold, one run per subscription
+     */
+    public Flux<MigrationEvent> revertHead(String revision) {
+        return migrate(Operation.DOWNGRADE, revision, (graph, heads) -> Planner.revertHead(graph, heads, revision));
+    }
+
+    private Flux<MigrationEvent> migrate(Operation operation, String target, Planning planning) {
         return Flux.defer(() -> {
-            Run run = Run.starting(operation, target);
+            Run run = Run.starting(operation, target, planning);
             return readFilesAndState().flatMapMany(read -> endHereOrWork(run, read.getT1(), read.getT2()));
         });
     }
@@ -86,7 +101,9 @@ public final class Migrator {
      */
     public Flux<MigrationEvent> stamp(String target, boolean purge) {
         return Flux.defer(() -> {
-            Run run = Run.starting(Operation.STAMP, target);
+            Run run = Run.starting(Operation.STAMP, target, (graph, heads) -> {
+                throw new IllegalStateException("a stamp is not planned as steps");
+            });
             return Catalog.load(settings.source()).flatMapMany(catalog -> underTheLock(run,
                     (held, state) -> stamp(run, purge, held, catalog, state)));
         });
@@ -105,8 +122,8 @@ public final class Migrator {
      * or the lock. A dirty database is not planned for until it is read under the lock.
      */
     private Flux<MigrationEvent> endHereOrWork(Run run, Catalog catalog, DatabaseState state) {
-        List<Step> seen = state.dirtyMark().isPresent() ? List.of()
-                : Plans.plan(run.operation(), catalog.graph(), state.heads(), run.target()).steps();
+        List<Step> seen = state.dirtyMark().isPresent() ? List.of() : run.planning().plan(catalog.graph(), state.heads())
+                .steps();
         if (state.dirtyMark().isEmpty() && seen.isEmpty()) {
             return Flux.just(run.startedEvent(), new RunPlanned(state.heads(), List.of()),
                     run.completed(new Result(state.heads(), 0)));
@@ -132,7 +149,7 @@ public final class Migrator {
     private Flux<Emitted> replanAndApply(Run run, RunSession.Session held, Catalog catalog, DatabaseState state,
             EarlyCheck check) {
         refuseIfDirty(state);
-        Plan plan = Plans.plan(run.operation(), catalog.graph(), state.heads(), run.target());
+        Plan plan = run.planning().plan(catalog.graph(), state.heads());
         return catalog.reading(revisions(plan.steps())).flatMap(read -> check.prepared(plan.steps(), read))
                 .flatMapMany(steps -> apply(held, state, plan, steps));
     }
@@ -189,16 +206,17 @@ public final class Migrator {
     }
 
     /**
-     * One run: what it does, to where, and when it started.
+     * One run: what it does, to where, how it plans, and when it started.
      *
      * @param operation upgrade, downgrade or stamp
      * @param target    the target expression
+     * @param planning  the plan from the graph and the version rows, without and again under the lock
      * @param started   {@link System#nanoTime()} at subscription
      */
-    private record Run(Operation operation, String target, long started) {
+    private record Run(Operation operation, String target, Planning planning, long started) {
 
-        static Run starting(Operation operation, String target) {
-            return new Run(operation, target, System.nanoTime());
+        static Run starting(Operation operation, String target, Planning planning) {
+            return new Run(operation, target, planning, System.nanoTime());
         }
 
         RunStarted startedEvent() {
@@ -223,6 +241,12 @@ public final class Migrator {
      * @param applied how many steps it applied or rows it stamped
      */
     private record Result(Set<String> heads, int applied) implements Emitted {
+    }
+
+    /** How a run plans from the graph and the version table's rows. */
+    @FunctionalInterface
+    private interface Planning {
+        Plan plan(RevisionGraph graph, Set<String> heads);
     }
 
     /** The work a run does once it holds the lock and knows the database's state. */

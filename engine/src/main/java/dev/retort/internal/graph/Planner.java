@@ -104,6 +104,25 @@ public final class Planner {
     }
 
     /**
+     * Reverts exactly one revision that is a head of the applied set, leaving every other branch
+     * as it is: what {@code roundtrip} needs after applying that revision.
+     *
+     * @param graph       the revision graph
+     * @param currentRows the version table's rows
+     * @param revision    an applied revision that no other applied revision builds on
+     * @return a one-step downgrade plan
+     * @throws TargetException if the revision is not one of the current rows
+     */
+    public static Plan revertHead(RevisionGraph graph, Set<String> currentRows, String revision) {
+        if (!currentRows.contains(revision)) {
+            throw new TargetException(revision, "Revision '" + revision + "' is not a current head, so it cannot be"
+                    + " reverted alone.", List.copyOf(currentRows));
+        }
+        VersionRows rows = VersionRows.of(graph, currentRows);
+        return plan(Direction.DOWNGRADE, revision, currentRows, List.of(rows.revert(revision)), rows);
+    }
+
+    /**
      * The rows after {@code stamp TARGET}, which records a revision without running anything.
      * {@code heads} gives every head, {@code base} nothing; a revision replaces the rows on its
      * own line (its ancestors, and the revisions a downgrade to it would remove) and keeps the

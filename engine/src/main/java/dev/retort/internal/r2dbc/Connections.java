@@ -45,6 +45,14 @@ public final class Connections {
     }
 
     /**
+     * @param other another database's connection factory
+     * @return connections to it with the same retry window and connect timeout
+     */
+    public Connections to(ConnectionFactory other) {
+        return new Connections(other, connectRetry, connectTimeout);
+    }
+
+    /**
      * Opens a connection for the duration of {@code body}'s stream and closes it afterwards,
      * whether the stream completes, fails or is cancelled. A failure of the body that means the
      * connection is gone becomes a {@link ConnectionException}, and a server error the body did

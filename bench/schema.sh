@@ -1,0 +1,16 @@
+#!/bin/sh
+# Reading a schema (docs/performance.md): a fresh `retort schema --json` against `pg_dump
+# --schema-only` on the bench's workload, Retort's snapshot in process, and a fresh `retort check`
+# with drift (a replay into a shadow database and two snapshots).
+#
+#   bench/schema.sh [N]      N migrations applied first (default 1,000)
+#
+# Needs the PostgreSQL and psql/pg_dump of bench/run.sh; holds the same Maven lock so no build
+# competes with it.
+set -eu
+cd "$(dirname "$0")/.."
+lock=${RETORT_BENCH_LOCK:-/tmp/retort-mvn.lock}
+# shellcheck disable=SC2086 # MVN_ARGS holds several options: split it on purpose.
+flock "$lock" mvn -B -q ${MVN_ARGS:-} -P bench -pl bench,cli -am package -DskipTests
+exec flock "$lock" java -cp "bench/target/classes:$(cat bench/target/classpath/retort.classpath)" \
+    dev.retort.bench.child.SchemaTiming "${1:-1000}" "${RETORT_CLI_JAR:-cli/target/retort.jar}"

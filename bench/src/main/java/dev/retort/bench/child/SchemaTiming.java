@@ -1,0 +1,136 @@
+package dev.retort.bench.child;
+
+import dev.retort.Retort;
+import dev.retort.Target;
+import dev.retort.bench.run.Server;
+import dev.retort.bench.tool.RetortTool;
+import dev.retort.bench.workload.Workload;
+import dev.retort.schema.SchemaSnapshot;
+import dev.retort.spi.MigrationSource;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reading a schema, against the tool everyone trusts for it: on the bench's workload at N
+ * migrations, a fresh {@code retort schema --json} process and {@code pg_dump --schema-only},
+ * alternating, {@value #PROCESS_RUNS} runs each; Retort's snapshot in process (median of the last
+ * {@value #MEASURED} of {@value #IN_PROCESS_RUNS}); and a fresh {@code retort check}, which replays
+ * the migrations into a shadow database and compares two snapshots. Creates and drops its own
+ * database.
+ *
+ * <p>Run with {@code bench/schema.sh [N]} (default 1,000).
+ */
+public final class SchemaTiming {
+
+    private static final int PROCESS_RUNS = 5;
+    private static final int IN_PROCESS_RUNS = 30;
+    private static final int MEASURED = 20;
+    private static final String DATABASE = "bench_schema";
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
+
+    private SchemaTiming() {
+    }
+
+    /**
+     * @param args the number of migrations, then the CLI's jar
+     * @throws Exception when the database, the files or a process fail
+     */
+    public static void main(String[] args) throws Exception {
+        int count = Integer.parseInt(args[0]);
+        Path jar = Path.of(args[1]);
+        Server server = Server.fromSystemProperties();
+        ConnectionFactory admin = ConnectionFactories.get(server.r2dbcUrl("postgres"));
+        Path dir = Files.createTempDirectory("retort-schema-timing");
+        RetortTool.writeRevisions(Workload.generate(count), dir);
+        execute(admin, "DROP DATABASE IF EXISTS " + DATABASE);
+        execute(admin, "CREATE DATABASE " + DATABASE);
+        try {
+            measure(server, dir, jar, count);
+        } finally {
+            execute(admin, "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+        System.exit(0);
+    }
+
+    private static void measure(Server server, Path dir, Path jar, int count) throws Exception {
+        String url = server.r2dbcUrl(DATABASE);
+        Retort retort = Retort.builder(ConnectionFactories.get(url)).migrations(MigrationSource.directory(dir))
+                .shadowDatabasesLike(ConnectionFactoryOptions.parse(url)).build();
+        retort.upgrade(Target.HEADS).blockLast(PATIENCE);
+        SchemaSnapshot snapshot = retort.schema().block(PATIENCE);
+
+        List<Long> retortRuns = new ArrayList<>();
+        List<Long> pgDumpRuns = new ArrayList<>();
+        List<String> cli = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:SharedArchiveFile=" + jar.resolveSibling("retort.jsa"), "-jar", jar.toString(), "--url", url,
+                "--migrations", dir.toString());
+        for (int i = 0; i < PROCESS_RUNS; i++) {
+            retortRuns.add(timed(concat(cli, "schema", "--json")));
+            pgDumpRuns.add(timed(List.of("pg_dump", "--schema-only", "-h", server.host(), "-p",
+                    String.valueOf(server.port()), "-U", server.user(), "-d", DATABASE)));
+        }
+        long checkMs = timed(concat(cli, "check"));
+        double inProcess = medianMillis(() -> retort.schema().block(PATIENCE));
+
+        System.out.printf("Schema reading, %,d migrations applied (%,d objects in the snapshot)%n", count,
+                snapshot.objects().size());
+        System.out.printf("| retort schema --json, fresh process | %d ms |%n", median(retortRuns));
+        System.out.printf("| pg_dump --schema-only | %d ms |%n", median(pgDumpRuns));
+        System.out.printf("| ratio | %.2f |%n", (double) median(retortRuns) / median(pgDumpRuns));
+        System.out.printf("| Retort.schema(), in process (median of runs %d-%d) | %.1f ms |%n",
+                IN_PROCESS_RUNS - MEASURED + 1, IN_PROCESS_RUNS, inProcess);
+        System.out.printf("| retort check (replay into a shadow, two snapshots), fresh process | %d ms |%n", checkMs);
+    }
+
+    private static List<String> concat(List<String> command, String... args) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(args));
+        return all;
+    }
+
+    /** @return the process's wall time, start to exit, in milliseconds; fails unless it exits 0 */
+    private static long timed(List<String> command) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int exit = process.waitFor();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + exit);
+        }
+        return millis;
+    }
+
+    private static long median(List<Long> runs) {
+        List<Long> sorted = new ArrayList<>(runs);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double medianMillis(Runnable work) {
+        long[] nanos = new long[IN_PROCESS_RUNS];
+        for (int i = 0; i < IN_PROCESS_RUNS; i++) {
+            long started = System.nanoTime();
+            work.run();
+            nanos[i] = System.nanoTime() - started;
+        }
+        long[] measured = Arrays.copyOfRange(nanos, IN_PROCESS_RUNS - MEASURED, IN_PROCESS_RUNS);
+        Arrays.sort(measured);
+        return measured[MEASURED / 2] / 1e6;
+    }
+
+    private static void execute(ConnectionFactory factory, String sql) {
+        Mono.usingWhen(Mono.from(factory.create()), c -> Mono.from(c.createStatement(sql).execute())
+                .flatMap(r -> Mono.from(r.getRowsUpdated())), c -> c.close()).block(PATIENCE);
+    }
+}
