@@ -41,8 +41,11 @@ public record SchemaChange(ObjectKind kind, String name, Type type, SortedMap<St
         CHANGED
     }
 
-    /** @return the properties whose values differ (for a change), sorted */
+    /** @return for a change, the properties whose values differ, sorted; empty for an addition or removal */
     public List<String> differingProperties() {
+        if (type != Type.CHANGED) {
+            return List.of();
+        }
         TreeSet<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
         return names.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList();

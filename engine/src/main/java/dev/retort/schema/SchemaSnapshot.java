@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public record SchemaSnapshot(List<SchemaObject> objects) {
 
+    /** The property every table has, so that a table without others is still an object; not shown. */
+    private static final String EXISTS = "exists";
+
     private static final Comparator<SchemaObject> ORDER = Comparator.comparing(SchemaObject::kind)
             .thenComparing(SchemaObject::name);
 
@@ -46,13 +49,16 @@ public record SchemaSnapshot(List<SchemaObject> objects) {
 
     /**
      * @return the snapshot for people: each object's title, then its properties indented, a
-     *     multi-line value (a function's body) indented further
+     *     multi-line value (a function's body) indented further; a table's {@code exists} marker left out
      */
     public String text() {
         StringBuilder text = new StringBuilder();
         for (SchemaObject object : objects) {
             text.append(object.title()).append('\n');
             for (Map.Entry<String, String> property : object.properties().entrySet()) {
+                if (property.getKey().equals(EXISTS)) {
+                    continue;
+                }
                 text.append("  ").append(property.getKey()).append(": ")
                         .append(property.getValue().strip().replace("\n", "\n      ")).append('\n');
             }
