@@ -30,7 +30,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * Retort retort = Retort.builder(connectionFactory)
- *         .migrations(MigrationSource.directory(Path.of("migrations")))
+ *         .migrations(MigrationSources.directory(Path.of("migrations")))
  *         .build();
  * retort.upgrade(Target.HEADS).subscribe(event -> log.info("{}", event));
  * }</pre>

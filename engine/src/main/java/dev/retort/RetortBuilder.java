@@ -188,7 +188,7 @@ public final class RetortBuilder {
     public Retort build() {
         if (source == null) {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION,
-                    "No migration source: call migrations(MigrationSource.directory(...)) or .classpath(...).");
+                    "No migration source: call migrations(MigrationSources.directory(...)) or .classpath(...).");
         }
         TableNames names = TableNames.of(schema, tablePrefix);
         return new Retort(new EngineSettings(new Connections(connectionFactory, connectRetry, connectTimeout), source,

@@ -3,7 +3,6 @@ package dev.retort;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.error.TargetException;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactories;
@@ -214,7 +213,7 @@ class BadInputCatalogueIntegrationTests {
         @Test
         void aMissingMigrationsDirectoryNamesIt() {
             Retort retort = Retort.builder(db.connectionFactory())
-                    .migrations(MigrationSource.directory(workspace.directory().resolve("nowhere"))).build();
+                    .migrations(MigrationSources.directory(workspace.directory().resolve("nowhere"))).build();
 
             assertRejectedWithoutChange(retort.upgrade(Target.HEADS), ErrorCode.INVALID_MIGRATIONS,
                     List.of("nowhere", "does not exist"));
@@ -241,7 +240,7 @@ class BadInputCatalogueIntegrationTests {
             ConnectionFactoryOptions options = db.options().mutate().option(ConnectionFactoryOptions.USER, role).build();
             try {
                 test.accept(Retort.builder(ConnectionFactories.get(options))
-                        .migrations(MigrationSource.directory(workspace.directory())).build());
+                        .migrations(MigrationSources.directory(workspace.directory())).build());
             } finally {
                 db.execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
             }
@@ -273,14 +272,14 @@ class BadInputCatalogueIntegrationTests {
         @ValueSource(strings = {"public; DROP TABLE t1", "1abc", "sch\"ema", ""})
         void anInvalidSchemaIsRejectedWhenBuilding(String schema) {
             assertThatThrownBy(() -> Retort.builder(db.connectionFactory())
-                    .migrations(MigrationSource.directory(workspace.directory())).schema(schema).build())
+                    .migrations(MigrationSources.directory(workspace.directory())).schema(schema).build())
                     .isInstanceOf(RetortException.class).hasMessageContaining("Invalid schema");
         }
 
         @Test
         void anInvalidTablePrefixIsRejectedWhenBuilding() {
             assertThatThrownBy(() -> Retort.builder(db.connectionFactory())
-                    .migrations(MigrationSource.directory(workspace.directory())).tablePrefix("x-y").build())
+                    .migrations(MigrationSources.directory(workspace.directory())).tablePrefix("x-y").build())
                     .isInstanceOf(RetortException.class).hasMessageContaining("Invalid table prefix");
         }
     }

@@ -1,6 +1,5 @@
 package dev.retort;
 
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +56,7 @@ class BlockHoundIntegrationTests {
     @Test
     void aWholeRunOfTheExampleMigrationsDoesNotBlock() {
         Retort retort = Retort.builder(db.connectionFactory())
-                .migrations(MigrationSource.directory(Path.of("..", "migrations"))).build();
+                .migrations(MigrationSources.directory(Path.of("..", "migrations"))).build();
 
         StepVerifier.create(retort.upgrade(Target.HEADS).then(retort.downgrade(Target.BASE).then()))
                 .verifyComplete();

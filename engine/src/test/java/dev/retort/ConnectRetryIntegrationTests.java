@@ -3,7 +3,6 @@ package dev.retort;
 import dev.retort.error.ConnectionException;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationFileException;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.PasswordCheckingServer;
 import dev.retort.test.PostgresDatabase;
 import dev.retort.test.SilentServer;
@@ -38,7 +37,7 @@ class ConnectRetryIntegrationTests {
 
     Retort retortOn(ConnectionFactoryOptions options, Duration connectRetry) {
         return Retort.builder(ConnectionFactories.get(options))
-                .migrations(MigrationSource.directory(workspace.directory()))
+                .migrations(MigrationSources.directory(workspace.directory()))
                 .connectRetry(connectRetry)
                 .build();
     }
@@ -61,7 +60,7 @@ class ConnectRetryIntegrationTests {
     void aServerThatAcceptsButNeverAnswersFailsAfterTheConnectTimeout() {
         workspace.files().revision("a1", null, "CREATE TABLE never (id int);", null);
         Retort retort = Retort.builder(ConnectionFactories.get(silent.url()))
-                .migrations(MigrationSource.directory(workspace.directory()))
+                .migrations(MigrationSources.directory(workspace.directory()))
                 .connectTimeout(Duration.ofMillis(500))
                 .build();
 

@@ -4,7 +4,6 @@ import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
 import dev.retort.event.RunCompleted;
 import dev.retort.internal.source.SourceTestAccess;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +35,7 @@ class ManifestIntegrationTests {
     Path manifests;
 
     private Retort retort() {
-        return Retort.builder(db.connectionFactory()).migrations(MigrationSource.directory(workspace.directory()))
+        return Retort.builder(db.connectionFactory()).migrations(MigrationSources.directory(workspace.directory()))
                 .manifestDirectory(manifests).build();
     }
 
@@ -53,7 +52,7 @@ class ManifestIntegrationTests {
 
     private int filesReadByTheNextRun() {
         SourceTestAccess.forgetCatalogs();
-        return SourceTestAccess.filesReadWith(MigrationSource.directory(workspace.directory()), manifests);
+        return SourceTestAccess.filesReadWith(MigrationSources.directory(workspace.directory()), manifests);
     }
 
     /** r1 and r2, each with a downgrade, old enough for their stamps to be trusted. */
@@ -106,7 +105,7 @@ class ManifestIntegrationTests {
         inANewProcess(Operation.UPGRADE, Target.HEADS);
         SourceTestAccess.forgetCatalogs();
         Revisions fromFiles = Retort.builder(db.connectionFactory())
-                .migrations(MigrationSource.directory(workspace.directory())).build().revisions().block(PATIENCE);
+                .migrations(MigrationSources.directory(workspace.directory())).build().revisions().block(PATIENCE);
 
         assertThat(filesReadByTheNextRun()).isZero();
         SourceTestAccess.forgetCatalogs();

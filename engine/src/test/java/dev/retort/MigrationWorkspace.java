@@ -1,6 +1,5 @@
 package dev.retort;
 
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -66,7 +65,7 @@ final class MigrationWorkspace implements BeforeEachCallback, AfterEachCallback 
     }
 
     Retort retort(Duration lockTimeout) {
-        return Retort.builder(db.connectionFactory()).migrations(MigrationSource.directory(directory))
+        return Retort.builder(db.connectionFactory()).migrations(MigrationSources.directory(directory))
                 .lockTimeout(lockTimeout).shadowDatabasesLike(db.options()).build();
     }
 

@@ -7,7 +7,6 @@ import dev.retort.event.RunCompleted;
 import dev.retort.event.RunPlanned;
 import dev.retort.event.RunStarted;
 import dev.retort.event.StatementExecuted;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,7 +40,7 @@ class ProviderRegistrationIntegrationTests {
     @BeforeAll
     static void retort() {
         retort = Retort.builder(db.connectionFactory())
-                .migrations(MigrationSource.directory(Path.of("..", "migrations")))
+                .migrations(MigrationSources.directory(Path.of("..", "migrations")))
                 .build();
     }
 

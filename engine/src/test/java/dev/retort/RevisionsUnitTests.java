@@ -1,7 +1,6 @@
 package dev.retort;
 
 import dev.retort.error.TargetException;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.MigrationFiles;
 import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ class RevisionsUnitTests {
                 .revision("d4", "b2, c3", "SELECT 1;", null)
                 .revision("e5", "d4", "SELECT 1;", null);
         revisions = Retort.builder(ConnectionFactories.get("r2dbc:postgresql://nobody@127.0.0.1:1/none"))
-                .migrations(MigrationSource.directory(directory)).build().revisions().block(PATIENCE);
+                .migrations(MigrationSources.directory(directory)).build().revisions().block(PATIENCE);
     }
 
     @Test

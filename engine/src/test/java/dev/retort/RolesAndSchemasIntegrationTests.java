@@ -1,12 +1,11 @@
 package dev.retort;
 
-import dev.retort.error.RetortTablesException;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.RetortException;
+import dev.retort.error.RetortTablesException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RunPlanned;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -54,7 +53,7 @@ class RolesAndSchemasIntegrationTests {
 
     private Retort retortAs(String user, String schema) {
         ConnectionFactoryOptions options = db.options().mutate().option(ConnectionFactoryOptions.USER, user).build();
-        return Retort.builder(ConnectionFactories.get(options)).migrations(MigrationSource.directory(workspace.directory()))
+        return Retort.builder(ConnectionFactories.get(options)).migrations(MigrationSources.directory(workspace.directory()))
                 .schema(schema).build();
     }
 

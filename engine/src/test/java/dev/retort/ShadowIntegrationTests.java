@@ -2,10 +2,9 @@ package dev.retort;
 
 import dev.retort.error.ConnectionException;
 import dev.retort.error.MigrationExecutionException;
-import dev.retort.schema.RoundtripResult;
 import dev.retort.schema.RoundtripResult.Outcome;
+import dev.retort.schema.RoundtripResult;
 import dev.retort.schema.SchemaDiff;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -159,7 +158,7 @@ class ShadowIntegrationTests {
             workspace.files().revision("a1", null, "CREATE TABLE t (id int);", null);
             ConnectionFactoryOptions asRole = db.options().mutate().option(ConnectionFactoryOptions.USER, role).build();
             Retort retort = Retort.builder(ConnectionFactories.get(asRole))
-                    .migrations(MigrationSource.directory(workspace.directory())).shadowDatabasesLike(asRole).build();
+                    .migrations(MigrationSources.directory(workspace.directory())).shadowDatabasesLike(asRole).build();
 
             StepVerifier.create(retort.drift()).expectErrorSatisfies(error -> assertThat(error)
                             .isInstanceOf(ConnectionException.class).hasMessageContaining("CREATEDB")
@@ -179,7 +178,7 @@ class ShadowIntegrationTests {
         db.execute("CREATE DATABASE " + given);
         ConnectionFactoryOptions givenOptions = db.options().mutate().option(ConnectionFactoryOptions.DATABASE, given)
                 .build();
-        Retort retort = Retort.builder(db.connectionFactory()).migrations(MigrationSource.directory(workspace.directory()))
+        Retort retort = Retort.builder(db.connectionFactory()).migrations(MigrationSources.directory(workspace.directory()))
                 .shadowDatabase(ConnectionFactories.get(givenOptions)).build();
         try {
             assertThat(retort.drift().block(PATIENCE).isEmpty()).isTrue();

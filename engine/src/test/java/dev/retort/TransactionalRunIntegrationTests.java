@@ -8,7 +8,6 @@ import dev.retort.error.VersionTableChangedException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.StatementExecuted;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -320,7 +319,7 @@ class TransactionalRunIntegrationTests {
     class OwnSchemaAndPrefix {
 
         Retort retortInOwnSchema() {
-            return Retort.builder(db.connectionFactory()).migrations(MigrationSource.directory(workspace.directory()))
+            return Retort.builder(db.connectionFactory()).migrations(MigrationSources.directory(workspace.directory()))
                     .schema("retort_meta").tablePrefix("mig").build();
         }
 

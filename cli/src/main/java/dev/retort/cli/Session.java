@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.RetortBuilder;
 import dev.retort.Revisions;
@@ -14,7 +15,6 @@ import dev.retort.cli.config.SettingsResolver;
 import dev.retort.cli.output.Output;
 import dev.retort.cli.output.Terminal;
 import dev.retort.event.MigrationEvent;
-import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
@@ -113,7 +113,7 @@ public final class Session {
             warnAboutNestedScripts();
         }
         RetortBuilder builder = Retort.builder(connectionFactory)
-                .migrations(MigrationSource.directory(relativeIfInside(settings().migrations())))
+                .migrations(MigrationSources.directory(relativeIfInside(settings().migrations())))
                 .schema(settings().schema())
                 .tablePrefix(settings().tablePrefix())
                 .lockTimeout(settings().lockTimeout())

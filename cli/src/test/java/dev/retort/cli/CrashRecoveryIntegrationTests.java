@@ -1,8 +1,8 @@
 package dev.retort.cli;
 
+import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.cli.config.OfflineConnectionFactory;
-import dev.retort.spi.MigrationSource;
 import dev.retort.test.MigrationFiles;
 import dev.retort.test.PostgresDatabase;
 import io.r2dbc.spi.Connection;
@@ -39,7 +39,7 @@ class CrashRecoveryIntegrationTests {
     private static final long SEED = Long.getLong("retort.soak.seed", System.nanoTime());
     private static final int REVISIONS = 10;
     private static final long LOCK_KEY = Retort.builder(new OfflineConnectionFactory())
-            .migrations(MigrationSource.directory(Path.of("unused"))).build().lockKey();
+            .migrations(MigrationSources.directory(Path.of("unused"))).build().lockKey();
 
     @RegisterExtension
     static final PostgresDatabase db = new PostgresDatabase();

@@ -27,17 +27,17 @@ class DowngradeIntegrationTests {
         assertThatRun(project.run("downgrade", "-1")).succeeded()
                 .printed("  downgrade 002_add_rejection_reason  Add rejection reason for the audit trail (");
 
-        assertThat(SchemaSnapshot.versions(db)).containsExactly("001_add_version_column");
-        assertThat(SchemaSnapshot.candidateColumns(db)).doesNotContain("rejection_reason");
+        assertThat(DatabaseReadings.versions(db)).containsExactly("001_add_version_column");
+        assertThat(DatabaseReadings.candidateColumns(db)).doesNotContain("rejection_reason");
     }
 
     @Test
     void baseRevertsEverything() {
         assertThatRun(project.run("downgrade", "base")).succeeded().printed("the database is at base.");
 
-        assertThat(SchemaSnapshot.versions(db)).isEmpty();
+        assertThat(DatabaseReadings.versions(db)).isEmpty();
         assertThat(db.scalar("SELECT to_regclass('candidates') IS NULL")).isEqualTo(true);
-        assertThat(SchemaSnapshot.history(db)).endsWith("002_add_rejection_reason downgrade true",
+        assertThat(DatabaseReadings.history(db)).endsWith("002_add_rejection_reason downgrade true",
                 "001_add_version_column downgrade true", "000_initial_schema downgrade true");
     }
 

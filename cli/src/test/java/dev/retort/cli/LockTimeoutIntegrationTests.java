@@ -30,7 +30,7 @@ class LockTimeoutIntegrationTests {
         assertThatRun(blocked).exitedWith(3).hasNoStackTrace().complained("Could not acquire the migration lock")
                 .neverShowed("upgrade 000_initial_schema");
         assertThatRun(slow.get(60, TimeUnit.SECONDS)).succeeded();
-        assertThat(SchemaSnapshot.history(db)).hasSize(4);
+        assertThat(DatabaseReadings.history(db)).hasSize(4);
     }
 
     private void awaitAdvisoryLock() throws InterruptedException {

@@ -56,7 +56,7 @@ class MultipleHeadsIntegrationTests {
                 .contains("-- revises: 003_add_notes, 003_add_website\n");
         assertThatRun(project.run("heads")).succeeded().printed("004_join_notes_and_website (head) (mergepoint)\n");
         assertThatRun(project.run("upgrade", "head")).succeeded();
-        assertThat(SchemaSnapshot.versions(db)).containsExactly("004_join_notes_and_website");
+        assertThat(DatabaseReadings.versions(db)).containsExactly("004_join_notes_and_website");
     }
 
     @Test

@@ -47,12 +47,12 @@ class OfflineScriptIntegrationTests {
     @Test
     void anAppliedUpgradeScriptLeavesWhatTheUpgradeDoes() throws Exception {
         assertThatRun(project.run("-q", "upgrade", "head")).succeeded();
-        DatabaseState ranOnline = DatabaseState.of(db);
+        ObservedDatabase ranOnline = ObservedDatabase.of(db);
 
         db.reset();
         applyScript(offline("upgrade", "base:head", "--sql"));
 
-        assertThat(DatabaseState.of(db)).isEqualTo(ranOnline);
+        assertThat(ObservedDatabase.of(db)).isEqualTo(ranOnline);
         assertThat(ranOnline.versions()).containsExactly(Examples.HEAD);
     }
 
@@ -60,25 +60,25 @@ class OfflineScriptIntegrationTests {
     void anAppliedDowngradeScriptLeavesWhatTheDowngradeDoes() throws Exception {
         assertThatRun(project.run("-q", "upgrade", "head")).succeeded();
         assertThatRun(project.run("-q", "downgrade", "000_initial_schema")).succeeded();
-        DatabaseState ranOnline = DatabaseState.of(db);
+        ObservedDatabase ranOnline = ObservedDatabase.of(db);
 
         db.reset();
         assertThatRun(project.run("-q", "upgrade", "head")).succeeded();
         applyScript(offline("downgrade", Examples.HEAD + ":000_initial_schema", "--sql"));
 
-        assertThat(DatabaseState.of(db)).isEqualTo(ranOnline);
+        assertThat(ObservedDatabase.of(db)).isEqualTo(ranOnline);
         assertThat(ranOnline.versions()).containsExactly("000_initial_schema");
     }
 
     @Test
     void anAppliedStampScriptLeavesWhatTheStampDoes() throws Exception {
         assertThatRun(project.run("-q", "stamp", "head")).succeeded();
-        DatabaseState ranOnline = DatabaseState.of(db);
+        ObservedDatabase ranOnline = ObservedDatabase.of(db);
 
         db.reset();
         applyScript(offline("stamp", "base:head", "--sql"));
 
-        assertThat(DatabaseState.of(db)).isEqualTo(ranOnline);
+        assertThat(ObservedDatabase.of(db)).isEqualTo(ranOnline);
         assertThat(ranOnline.history()).containsExactly(Examples.HEAD + " stamp true");
     }
 
@@ -104,7 +104,7 @@ class OfflineScriptIntegrationTests {
 
         applyScript(offline("stamp", "--purge", "--sql", "head"));
 
-        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(DatabaseReadings.versions(db)).containsExactly(Examples.HEAD);
     }
 
     @Test
@@ -116,14 +116,14 @@ class OfflineScriptIntegrationTests {
     void aScriptAppliedToADatabaseAtAnotherRevisionStopsBeforeChangingAnything() throws Exception {
         Path script = scriptFile(offline("upgrade", "001_add_version_column:head", "--sql"));
         assertThatRun(project.run("-q", "upgrade", "000_initial_schema")).succeeded();
-        DatabaseState before = DatabaseState.of(db);
+        ObservedDatabase before = ObservedDatabase.of(db);
 
         Psql.Result result = Psql.run(db, script);
 
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).contains("the version table does not hold the revisions this script expects"
                 + " (001_add_version_column)");
-        assertThat(DatabaseState.of(db)).isEqualTo(before);
+        assertThat(ObservedDatabase.of(db)).isEqualTo(before);
     }
 
     @Test
@@ -133,20 +133,20 @@ class OfflineScriptIntegrationTests {
         Psql.Result result = Psql.run(db, script);
 
         assertThat(result.exitCode()).as(result.output()).isNotZero();
-        assertThat(SchemaSnapshot.of(db)).isEmpty();
+        assertThat(DatabaseReadings.of(db)).isEmpty();
     }
 
     @Test
     void aScriptAppliedTwiceStopsAtItsFirstRevisionTheSecondTime() throws Exception {
         Path script = scriptFile(offline("upgrade", "base:head", "--sql"));
         Psql.apply(db, script);
-        DatabaseState once = DatabaseState.of(db);
+        ObservedDatabase once = ObservedDatabase.of(db);
 
         Psql.Result again = Psql.run(db, script);
 
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.output()).contains("the version table does not hold the revisions this script expects (none)");
-        assertThat(DatabaseState.of(db)).isEqualTo(once);
+        assertThat(ObservedDatabase.of(db)).isEqualTo(once);
     }
 
     @Test
@@ -155,13 +155,13 @@ class OfflineScriptIntegrationTests {
         assertThatRun(project.run("-q", "upgrade", "000_initial_schema")).succeeded();
         db.execute("INSERT INTO retort_history (revision, operation, success) VALUES ('001_add_version_column',"
                 + " 'upgrade', false)");
-        DatabaseState before = DatabaseState.of(db);
+        ObservedDatabase before = ObservedDatabase.of(db);
 
         Psql.Result result = Psql.run(db, script);
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("the database is dirty");
-        assertThat(DatabaseState.of(db)).isEqualTo(before);
+        assertThat(ObservedDatabase.of(db)).isEqualTo(before);
     }
 
     private Path scriptFile(RetortCli.Run script) throws Exception {
@@ -176,10 +176,10 @@ class OfflineScriptIntegrationTests {
     }
 
     /** The schema, version rows and history rows (without timings) of a database. */
-    private record DatabaseState(List<String> schema, List<String> versions, List<String> history) {
+    private record ObservedDatabase(List<String> schema, List<String> versions, List<String> history) {
 
-        static DatabaseState of(PostgresDatabase db) {
-            return new DatabaseState(SchemaSnapshot.of(db), SchemaSnapshot.versions(db), SchemaSnapshot.history(db));
+        static ObservedDatabase of(PostgresDatabase db) {
+            return new ObservedDatabase(DatabaseReadings.of(db), DatabaseReadings.versions(db), DatabaseReadings.history(db));
         }
     }
 }

@@ -49,7 +49,7 @@ class QuickstartIntegrationTests {
 
     @Test
     void upgradeCreatesTheExampleSchemaAndRecordsTheHead() {
-        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(DatabaseReadings.versions(db)).containsExactly(Examples.HEAD);
         assertThat(db.column("SELECT column_name FROM information_schema.columns WHERE table_name = 'candidates'",
                 String.class)).contains("company_name", "version", "rejection_reason");
     }

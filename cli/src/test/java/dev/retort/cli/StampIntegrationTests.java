@@ -30,14 +30,14 @@ class StampIntegrationTests {
 
     @Test
     void stampHeadAdoptsTheDatabaseAndThenUpgradeHeadIsANoOp() {
-        List<String> schemaByHand = SchemaSnapshot.of(db);
+        List<String> schemaByHand = DatabaseReadings.of(db);
 
         assertThatRun(project.run("stamp", "head")).succeeded().printed("Stamped: the database is at " + Examples.HEAD);
         assertThatRun(project.run("upgrade", "head")).succeeded().printed("Nothing to upgrade");
 
-        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
-        assertThat(SchemaSnapshot.history(db)).containsExactly(Examples.HEAD + " stamp true");
-        assertThat(SchemaSnapshot.of(db)).isEqualTo(schemaByHand);
+        assertThat(DatabaseReadings.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(DatabaseReadings.history(db)).containsExactly(Examples.HEAD + " stamp true");
+        assertThat(DatabaseReadings.of(db)).isEqualTo(schemaByHand);
         assertThatRun(project.run("check")).succeeded();
     }
 
@@ -48,7 +48,7 @@ class StampIntegrationTests {
         assertThatRun(project.run("stamp", "001_add_version_column")).succeeded();
         assertThatRun(project.run("upgrade")).succeeded().printed("upgrade " + Examples.HEAD);
 
-        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(DatabaseReadings.versions(db)).containsExactly(Examples.HEAD);
     }
 
     @Test
@@ -58,6 +58,6 @@ class StampIntegrationTests {
 
         assertThatRun(project.run("stamp", "--purge", "head")).succeeded();
 
-        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(DatabaseReadings.versions(db)).containsExactly(Examples.HEAD);
     }
 }

@@ -23,8 +23,8 @@ class UpgradeIntegrationTests {
     void toARevisionStopsThere() {
         assertThatRun(project.run("upgrade", "001_add")).succeeded().printed("upgrade 001_add_version_column");
 
-        assertThat(SchemaSnapshot.versions(db)).containsExactly("001_add_version_column");
-        assertThat(SchemaSnapshot.candidateColumns(db)).contains("version").doesNotContain("rejection_reason");
+        assertThat(DatabaseReadings.versions(db)).containsExactly("001_add_version_column");
+        assertThat(DatabaseReadings.candidateColumns(db)).contains("version").doesNotContain("rejection_reason");
     }
 
     @Test
@@ -32,7 +32,7 @@ class UpgradeIntegrationTests {
         assertThatRun(project.run("upgrade", "+1")).succeeded();
         assertThatRun(project.run("upgrade", "+1")).succeeded();
 
-        assertThat(SchemaSnapshot.versions(db)).containsExactly("001_add_version_column");
+        assertThat(DatabaseReadings.versions(db)).containsExactly("001_add_version_column");
     }
 
     @Test
@@ -42,7 +42,7 @@ class UpgradeIntegrationTests {
 
         assertThatRun(project.run("upgrade")).succeeded().complained("warning: archive/ holds .sql files that"
                 + " Retort does not read");
-        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(DatabaseReadings.versions(db)).containsExactly(Examples.HEAD);
         assertThat(project.run("-q", "current").stderr()).isEmpty();
     }
 
@@ -52,7 +52,7 @@ class UpgradeIntegrationTests {
 
         assertThatRun(run).succeeded();
         assertThat(run.everything()).isEmpty();
-        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(DatabaseReadings.versions(db)).containsExactly(Examples.HEAD);
     }
 
     @Test
@@ -90,8 +90,8 @@ class UpgradeIntegrationTests {
                 .complained("SQLSTATE 42P01")
                 .complained("relation \"no_such_table\" does not exist")
                 .complained("rolled back");
-        assertThat(SchemaSnapshot.versions(db)).containsExactly(Examples.HEAD);
-        assertThat(SchemaSnapshot.candidateColumns(db)).doesNotContain("notes");
+        assertThat(DatabaseReadings.versions(db)).containsExactly(Examples.HEAD);
+        assertThat(DatabaseReadings.candidateColumns(db)).doesNotContain("notes");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.retort.micronaut;
 
+import dev.retort.MigrationSources;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.spi.MigrationSource;
@@ -24,6 +25,6 @@ final class MigrationLocations {
                     "No migration location is configured; set 'locations', e.g. " + RetortDatasourceConfiguration
                             .DEFAULT_LOCATION + ".");
         }
-        return MigrationSource.parse(String.join(",", locations), loader);
+        return MigrationSources.parse(String.join(",", locations), loader);
     }
 }

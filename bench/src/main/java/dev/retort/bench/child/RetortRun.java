@@ -1,5 +1,6 @@
 package dev.retort.bench.child;
 
+import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.Target;
 import dev.retort.bench.run.Server;
@@ -10,7 +11,6 @@ import dev.retort.event.RevisionStarted;
 import dev.retort.event.RunCompleted;
 import dev.retort.event.RunPlanned;
 import dev.retort.event.RunStarted;
-import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 
@@ -29,7 +29,7 @@ public final class RetortRun implements InProcessTool {
     @Override
     public Run prepare(Path migrations, Server server, String database) {
         ConnectionFactory factory = ConnectionFactories.get(server.r2dbcUrl(database));
-        Retort retort = Retort.builder(factory).migrations(MigrationSource.directory(migrations)).build();
+        Retort retort = Retort.builder(factory).migrations(MigrationSources.directory(migrations)).build();
         return new Phases(retort);
     }
 

@@ -1,12 +1,12 @@
 package dev.retort.bench.child;
 
+import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.Target;
 import dev.retort.bench.run.Server;
 import dev.retort.bench.tool.RetortTool;
 import dev.retort.bench.workload.Workload;
 import dev.retort.schema.SchemaSnapshot;
-import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -64,7 +64,7 @@ public final class SchemaTiming {
 
     private static void measure(Server server, Path dir, Path jar, int count) throws Exception {
         String url = server.r2dbcUrl(DATABASE);
-        Retort retort = Retort.builder(ConnectionFactories.get(url)).migrations(MigrationSource.directory(dir))
+        Retort retort = Retort.builder(ConnectionFactories.get(url)).migrations(MigrationSources.directory(dir))
                 .shadowDatabasesLike(ConnectionFactoryOptions.parse(url)).build();
         retort.upgrade(Target.HEADS).blockLast(PATIENCE);
         SchemaSnapshot snapshot = retort.schema().block(PATIENCE);

@@ -1,11 +1,11 @@
 package dev.retort.bench.child;
 
+import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.Target;
 import dev.retort.bench.run.Server;
 import dev.retort.bench.tool.RetortTool;
 import dev.retort.bench.workload.Workload;
-import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -58,8 +58,8 @@ public final class WarmNoOpBreakdown {
     private static void measure(String url, Path dir, int count) {
         ConnectionFactory plain = ConnectionFactories.get(url);
         ConnectionFactory pooled = ConnectionFactories.get(url.replace("r2dbc:postgresql:", "r2dbc:pool:postgresql:"));
-        Retort retort = Retort.builder(plain).migrations(MigrationSource.directory(dir)).build();
-        Retort retortPooled = Retort.builder(pooled).migrations(MigrationSource.directory(dir)).build();
+        Retort retort = Retort.builder(plain).migrations(MigrationSources.directory(dir)).build();
+        Retort retortPooled = Retort.builder(pooled).migrations(MigrationSources.directory(dir)).build();
         retort.upgrade(Target.HEADS).blockLast();
 
         Map<String, Runnable> cases = new LinkedHashMap<>();

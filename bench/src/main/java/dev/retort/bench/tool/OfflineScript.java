@@ -1,10 +1,10 @@
 package dev.retort.bench.tool;
 
+import dev.retort.MigrationSources;
 import dev.retort.Operation;
 import dev.retort.Retort;
 import dev.retort.Target;
 import dev.retort.bench.workload.Migration;
-import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
@@ -44,7 +44,7 @@ final class OfflineScript {
         for (Migration migration : files) {
             Files.writeString(RevisionFiles.fileOf(migration, scratch), RevisionFiles.textOf(migration));
         }
-        Retort retort = Retort.builder(new Unconnected()).migrations(MigrationSource.directory(scratch)).build();
+        Retort retort = Retort.builder(new Unconnected()).migrations(MigrationSources.directory(scratch)).build();
         Set<String> heads = from.map(m -> Set.of(RevisionFiles.revision(m.number()))).orElse(Set.of());
         return retort.plan(Operation.UPGRADE, Target.HEADS, heads).flatMapMany(retort::script)
                 .collect(Collectors.joining()).block(PATIENCE);

@@ -1,6 +1,7 @@
 package dev.retort.cli.command;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.Target;
 import dev.retort.cli.Session;
@@ -10,7 +11,6 @@ import dev.retort.cli.output.SchemaView;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.schema.SchemaSnapshot;
-import dev.retort.spi.MigrationSource;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
@@ -95,7 +95,7 @@ final class SchemaSources {
 
     private static Retort other(Session session, String url) {
         return Retort.builder(Database.connectionFactory(url, session.settings()))
-                .migrations(MigrationSource.directory(session.settings().migrations()))
+                .migrations(MigrationSources.directory(session.settings().migrations()))
                 .schema(session.settings().schema()).tablePrefix(session.settings().tablePrefix())
                 .build();
     }

@@ -42,10 +42,10 @@ public final class Locations {
 
     private static MigrationSource one(String location, ClassLoader loader) {
         if (location.startsWith(FILE)) {
-            return MigrationSource.directory(Path.of(location.substring(FILE.length())));
+            return new DirectorySource(Path.of(location.substring(FILE.length())), false);
         }
         if (location.startsWith(CLASSPATH) || !SCHEME.matcher(location).find()) {
-            return MigrationSource.classpath(location, loader);
+            return new ClasspathSource(location, loader);
         }
         throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "Unsupported migration location '" + location
                 + "': use classpath:path or file:/path.");

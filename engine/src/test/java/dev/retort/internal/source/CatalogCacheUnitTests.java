@@ -1,6 +1,6 @@
 package dev.retort.internal.source;
 
-import dev.retort.spi.MigrationSource;
+import dev.retort.MigrationSources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class CatalogCacheUnitTests {
     }
 
     private static Catalog load(Path directory) {
-        return Catalog.load(MigrationSource.directory(directory)).block(PATIENCE);
+        return Catalog.load(MigrationSources.directory(directory)).block(PATIENCE);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.retort.internal.source;
 
-import dev.retort.spi.MigrationSource;
+import dev.retort.MigrationSources;
 import dev.retort.spi.ScriptResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class ClasspathSourceUnitTests {
             entry(out, "db/other/009_z.sql", "-- +upgrade\nSELECT 9;\n");
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            List<ScriptResource> scripts = MigrationSource.classpath("classpath:db/migrations", loader).scripts();
+            List<ScriptResource> scripts = MigrationSources.classpath("classpath:db/migrations", loader).scripts();
 
             assertThat(scripts).extracting(ScriptResource::fileName).containsExactly("001_a.sql", "002_b.sql");
             assertThat(ScriptParser.parse(scripts.get(1)).parents()).containsExactly("001_a");
@@ -49,7 +49,7 @@ class ClasspathSourceUnitTests {
         Path folder = Files.createDirectories(temp.resolve("classes/db/migrations"));
         Files.writeString(folder.resolve("001_a.sql"), "-- +upgrade\nSELECT 1;\n");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("classes").toUri().toURL()}, null)) {
-            assertThat(MigrationSource.classpath("db/migrations/", loader).scripts())
+            assertThat(MigrationSources.classpath("db/migrations/", loader).scripts())
                     .extracting(ScriptResource::location).containsExactly("classpath:db/migrations/001_a.sql");
         }
     }
@@ -57,7 +57,7 @@ class ClasspathSourceUnitTests {
     @Test
     void aMissingLocationIsAnErrorNamingIt() throws IOException {
         try (URLClassLoader loader = new URLClassLoader(new URL[0], null)) {
-            assertThatThrownBy(() -> MigrationSource.classpath("db/nowhere", loader).scripts())
+            assertThatThrownBy(() -> MigrationSources.classpath("db/nowhere", loader).scripts())
                     .hasMessageContaining("db/nowhere");
         }
     }
@@ -68,9 +68,9 @@ class ClasspathSourceUnitTests {
         Files.createDirectories(temp.resolve("archive"));
         Files.writeString(temp.resolve("archive/000_old.sql"), "-- +upgrade\nSELECT 0;\n");
 
-        assertThat(MigrationSource.directory(temp).scripts()).extracting(ScriptResource::fileName)
+        assertThat(MigrationSources.directory(temp).scripts()).extracting(ScriptResource::fileName)
                 .containsExactly("001_a.sql");
-        assertThat(MigrationSource.directory(temp, true).scripts()).extracting(ScriptResource::fileName)
+        assertThat(MigrationSources.directory(temp, true).scripts()).extracting(ScriptResource::fileName)
                 .containsExactlyInAnyOrder("001_a.sql", "000_old.sql");
     }
 

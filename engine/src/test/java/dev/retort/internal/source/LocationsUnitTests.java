@@ -1,5 +1,6 @@
 package dev.retort.internal.source;
 
+import dev.retort.MigrationSources;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.spi.MigrationSource;
@@ -33,7 +34,7 @@ class LocationsUnitTests {
         Files.writeString(root.resolve("files/c3.sql"), "-- revises: b2\n-- +upgrade\nSELECT 1;\n");
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {root.resolve("cp").toUri().toURL()}, null)) {
-            MigrationSource source = MigrationSource.parse(" classpath:db/migrations, extra ,file:" + root.resolve("files"),
+            MigrationSource source = MigrationSources.parse(" classpath:db/migrations, extra ,file:" + root.resolve("files"),
                     loader);
 
             assertThat(source.description()).isEqualTo("classpath:db/migrations, classpath:extra, " + root.resolve("files"));
@@ -43,7 +44,7 @@ class LocationsUnitTests {
 
     @Test
     void aLocationWithAnotherSchemeIsAConfigurationErrorNamingIt() {
-        assertThatThrownBy(() -> MigrationSource.parse("classpath:db/migrations, s3://bucket/migrations"))
+        assertThatThrownBy(() -> MigrationSources.parse("classpath:db/migrations, s3://bucket/migrations"))
                 .isInstanceOfSatisfying(RetortException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
                 .hasMessageContaining("s3://bucket/migrations");
@@ -52,7 +53,7 @@ class LocationsUnitTests {
     @Test
     void noLocationAtAllIsAConfigurationError() {
         for (String none : List.of("", " , ")) {
-            assertThatThrownBy(() -> MigrationSource.parse(none)).isInstanceOf(RetortException.class)
+            assertThatThrownBy(() -> MigrationSources.parse(none)).isInstanceOf(RetortException.class)
                     .hasMessageContaining("No migration location");
         }
     }

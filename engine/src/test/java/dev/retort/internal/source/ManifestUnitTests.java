@@ -1,9 +1,9 @@
 package dev.retort.internal.source;
 
+import dev.retort.MigrationSources;
 import dev.retort.error.RetortException;
 import dev.retort.error.RevisionGraphException;
 import dev.retort.internal.graph.RevisionGraph;
-import dev.retort.spi.MigrationSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class ManifestUnitTests {
     }
 
     private Catalog load() {
-        return Catalog.load(MigrationSource.directory(migrations), Optional.of(manifests)).blockOptional().orElseThrow();
+        return Catalog.load(MigrationSources.directory(migrations), Optional.of(manifests)).blockOptional().orElseThrow();
     }
 
     private List<Path> manifestFiles() throws IOException {
@@ -132,7 +132,7 @@ class ManifestUnitTests {
         Catalog read = load();
 
         assertThat(load()).isSameAs(read);
-        assertThat(Catalog.load(MigrationSource.directory(migrations)).block(PATIENCE)).isSameAs(read);
+        assertThat(Catalog.load(MigrationSources.directory(migrations)).block(PATIENCE)).isSameAs(read);
     }
 
     @Test
@@ -249,7 +249,7 @@ class ManifestUnitTests {
     void aManifestDirectoryThatCannotBeWrittenOnlyMeansTheFilesAreRead() throws Exception {
         Path notADirectory = Files.writeString(manifests.resolve("taken"), "a file, not a directory");
 
-        Catalog read = Catalog.load(MigrationSource.directory(migrations), Optional.of(notADirectory.resolve("retort")))
+        Catalog read = Catalog.load(MigrationSources.directory(migrations), Optional.of(notADirectory.resolve("retort")))
                 .blockOptional().orElseThrow();
 
         assertThat(read.filesRead()).isEqualTo(3);
