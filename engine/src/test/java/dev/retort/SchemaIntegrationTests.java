@@ -70,6 +70,20 @@ class SchemaIntegrationTests {
                         + " CREATE POLICY mine ON t USING (id > 0);", "ALTER POLICY mine ON t USING (id > 1);"));
     }
 
+    /** What {@code retort check} does: the migrations replayed in a shadow, against the database. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void driftFindsAChangeByHandOfEveryKind(Case kind) {
+        workspace.files().revision("a1", null, kind.create(), null);
+        workspace.retort().upgrade(Target.HEADS).blockLast(PATIENCE);
+        assertThat(workspace.retort().drift().block(PATIENCE).changes()).as("no drift before the change").isEmpty();
+        db.execute(kind.change());
+
+        assertThat(workspace.retort().drift().block(PATIENCE).changes())
+                .extracting(SchemaChange::kind, SchemaChange::name)
+                .contains(org.assertj.core.groups.Tuple.tuple(kind.kind(), kind.name()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void everyKindIsReadAndItsChangeIsSeen(Case kind) {
