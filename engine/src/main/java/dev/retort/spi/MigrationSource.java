@@ -1,13 +1,13 @@
 package dev.retort.spi;
 
-
 import java.io.IOException;
 import java.util.List;
 
 /**
- * Where migration scripts come from: a directory, a classpath location, or anything an
- * application provides. The engine calls these methods on a bounded-elastic worker, never on an
- * event loop, so implementations may block on I/O.
+ * Where migration scripts come from: implement it for a location of your own; the built-in
+ * directory, classpath and composite sources come from {@link dev.retort.MigrationSources}. The
+ * engine calls these methods on a bounded-elastic worker, never on an event loop, so
+ * implementations may block on I/O.
  */
 public interface MigrationSource {
 
