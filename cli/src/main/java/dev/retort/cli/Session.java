@@ -109,9 +109,6 @@ public final class Session {
     }
 
     private Retort retort(ConnectionFactory connectionFactory, boolean connected) {
-        if (offline == null && online == null) {
-            warnAboutNestedScripts();
-        }
         RetortBuilder builder = Retort.builder(connectionFactory)
                 .migrations(MigrationSources.directory(relativeIfInside(settings().migrations())))
                 .schema(settings().schema())
@@ -130,8 +127,11 @@ public final class Session {
         return builder.build();
     }
 
-    /** Only the files directly in the migrations directory are read; say so when others lie deeper. */
-    private void warnAboutNestedScripts() {
+    /**
+     * Only the files directly in the migrations directory are read; before a run, say so when
+     * others lie deeper (a listing of the directory, so not on every command's start).
+     */
+    public void warnAboutNestedScripts() {
         List<String> nested = NestedScripts.subdirectoriesHoldingScripts(settings().migrations());
         if (!nested.isEmpty()) {
             output.warning(String.join(", ", nested) + (nested.size() == 1 ? " holds" : " hold") + " .sql files that"

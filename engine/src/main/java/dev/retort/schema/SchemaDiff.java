@@ -1,10 +1,10 @@
 package dev.retort.schema;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What differs between two snapshots, object by object, in the snapshots' order.
@@ -24,31 +24,36 @@ public record SchemaDiff(List<SchemaChange> changes) {
      * @return what is added, removed or changed going from {@code first} to {@code second}
      */
     public static SchemaDiff between(SchemaSnapshot first, SchemaSnapshot second) {
-        Map<String, SchemaObject> before = byKey(first);
-        Map<String, SchemaObject> after = byKey(second);
-        TreeMap<String, ObjectKind> keys = new TreeMap<>();
-        before.forEach((key, object) -> keys.put(key, object.kind()));
-        after.forEach((key, object) -> keys.put(key, object.kind()));
+        Map<Key, SchemaObject> before = byKey(first);
+        Map<Key, SchemaObject> after = byKey(second);
+        TreeSet<Key> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
         List<SchemaChange> changes = new ArrayList<>();
-        keys.forEach((key, kind) -> {
+        for (Key key : keys) {
             SchemaObject was = before.get(key);
             SchemaObject is = after.get(key);
-            if (was == null || is == null || !Objects.equals(was.properties(), is.properties())) {
-                String name = (was != null ? was : is).name();
-                changes.add(SchemaChange.of(kind, name, was == null ? null : was.properties(),
+            if (was == null || is == null || !was.properties().equals(is.properties())) {
+                changes.add(SchemaChange.of(key.kind(), key.name(), was == null ? null : was.properties(),
                         is == null ? null : is.properties()));
             }
-        });
+        }
         return new SchemaDiff(changes);
     }
 
-    /** Keys sort as the snapshot does: by kind, then name. */
-    private static Map<String, SchemaObject> byKey(SchemaSnapshot snapshot) {
-        Map<String, SchemaObject> byKey = new TreeMap<>();
-        for (SchemaObject object : snapshot.objects()) {
-            byKey.put(String.format("%02d", object.kind().ordinal()) + " " + object.name(), object);
-        }
+    private static Map<Key, SchemaObject> byKey(SchemaSnapshot snapshot) {
+        Map<Key, SchemaObject> byKey = new HashMap<>();
+        snapshot.objects().forEach(object -> byKey.put(new Key(object.kind(), object.name()), object));
         return byKey;
+    }
+
+    /** What identifies an object across snapshots; sorts as a snapshot does, by kind, then name. */
+    private record Key(ObjectKind kind, String name) implements Comparable<Key> {
+
+        @Override
+        public int compareTo(Key other) {
+            int byKind = kind.compareTo(other.kind);
+            return byKind != 0 ? byKind : name.compareTo(other.name);
+        }
     }
 
     /** @return whether the two schemas are the same */

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,7 +79,7 @@ public final class SchemaTiming {
                     String.valueOf(server.port()), "-U", server.user(), "-d", DATABASE)));
         }
         long checkMs = timed(concat(cli, "check"));
-        double inProcess = medianMillis(() -> retort.schema().block(PATIENCE));
+        double inProcess = WarmMedian.millis(() -> retort.schema().block(PATIENCE), IN_PROCESS_RUNS, MEASURED);
 
         System.out.printf("Schema reading, %,d migrations applied (%,d objects in the snapshot)%n", count,
                 snapshot.objects().size());
@@ -117,17 +116,6 @@ public final class SchemaTiming {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static double medianMillis(Runnable work) {
-        long[] nanos = new long[IN_PROCESS_RUNS];
-        for (int i = 0; i < IN_PROCESS_RUNS; i++) {
-            long started = System.nanoTime();
-            work.run();
-            nanos[i] = System.nanoTime() - started;
-        }
-        long[] measured = Arrays.copyOfRange(nanos, IN_PROCESS_RUNS - MEASURED, IN_PROCESS_RUNS);
-        Arrays.sort(measured);
-        return measured[MEASURED / 2] / 1e6;
-    }
 
     private static void execute(ConnectionFactory factory, String sql) {
         Mono.usingWhen(Mono.from(factory.create()), c -> Mono.from(c.createStatement(sql).execute())

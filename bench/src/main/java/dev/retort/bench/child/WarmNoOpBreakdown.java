@@ -13,7 +13,6 @@ import reactor.core.publisher.Flux;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -71,19 +70,8 @@ public final class WarmNoOpBreakdown {
         cases.put("Retort upgrade(HEADS), no-op, pooled", () -> retortPooled.upgrade(Target.HEADS).blockLast());
         System.out.printf("Warm no-op breakdown, %,d migrations applied; median of the last %d of %d runs%n",
                 count, MEASURED, RUNS);
-        cases.forEach((name, work) -> System.out.printf("%-45s %7.2f ms%n", name, medianMillis(work)));
-    }
-
-    private static double medianMillis(Runnable work) {
-        long[] nanos = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long started = System.nanoTime();
-            work.run();
-            nanos[i] = System.nanoTime() - started;
-        }
-        long[] measured = Arrays.copyOfRange(nanos, RUNS - MEASURED, RUNS);
-        Arrays.sort(measured);
-        return measured[MEASURED / 2] / 1e6;
+        cases.forEach((name, work) -> System.out.printf("%-45s %7.2f ms%n", name,
+                WarmMedian.millis(work, RUNS, MEASURED)));
     }
 
     /** Runs the queries one after another on one new (or pooled) connection, reading every row. */

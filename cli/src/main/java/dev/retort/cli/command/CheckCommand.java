@@ -18,7 +18,6 @@ public final class CheckCommand extends SessionCommand {
 
     @Override
     int run(Session session) {
-        return noDrift ? Comparison.run(session, ValidationReport::isUpToDate)
-                : Comparison.runWithDrift(session, ValidationReport::isUpToDate);
+        return Comparison.run(session, ValidationReport::isUpToDate, !noDrift);
     }
 }

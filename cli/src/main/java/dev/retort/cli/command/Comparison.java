@@ -21,28 +21,23 @@ final class Comparison {
      * @return 0 when it passes, else the validation failure's exit code (1)
      */
     static int run(Session session, Predicate<ValidationReport> passes) {
-        ValidationReport report = session.await(session.online().validate());
-        session.output().report(ValidationView.of(report));
-        return passes.test(report) ? 0 : ErrorCode.VALIDATION_FAILED.exitCode();
+        return run(session, passes, false);
     }
 
     /**
-     * Like {@link #run}, and when the files and the database agree, also whether the database's
-     * schema drifted from what its migrations make.
-     *
      * @param session the session
      * @param passes  what the command requires of the report
-     * @return 0 when it passes with no drift, else 1
+     * @param drift   whether the database's schema must also be what its migrations make; checked
+     *                only when the files and the database agree
+     * @return 0 when it passes (with no drift, if asked), else 1
      */
-    static int runWithDrift(Session session, Predicate<ValidationReport> passes) {
+    static int run(Session session, Predicate<ValidationReport> passes, boolean drift) {
         ValidationReport report = session.await(session.online().validate());
-        if (!report.isValid()) {
-            session.output().report(ValidationView.of(report));
-            return ErrorCode.VALIDATION_FAILED.exitCode();
-        }
-        SchemaDiff drift = session.await(session.online().drift());
-        session.output().report(ValidationView.of(report).withDrift(DiffView.of(drift, "the migrations",
-                "the database")));
-        return passes.test(report) && drift.isEmpty() ? 0 : ErrorCode.VALIDATION_FAILED.exitCode();
+        ValidationView view = ValidationView.of(report);
+        SchemaDiff difference = drift && report.isValid() ? session.await(session.online().drift()) : null;
+        session.output().report(difference == null ? view
+                : view.withDrift(DiffView.of(difference, "the migrations", "the database")));
+        boolean noDrift = difference == null || difference.isEmpty();
+        return passes.test(report) && noDrift ? 0 : ErrorCode.VALIDATION_FAILED.exitCode();
     }
 }

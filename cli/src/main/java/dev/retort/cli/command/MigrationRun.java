@@ -37,6 +37,7 @@ final class MigrationRun {
      * @return the exit code
      */
     int execute(String argument, boolean sql, BiFunction<Retort, Target, Flux<MigrationEvent>> run) {
+        session.warnAboutNestedScripts();
         ScriptRange range = ScriptRange.parse(argument);
         if (range.isRange() && !sql) {
             throw new TargetException(argument, "The range '" + argument + "' is for scripts: add --sql to print the"

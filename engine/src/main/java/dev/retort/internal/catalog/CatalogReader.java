@@ -10,7 +10,6 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** Reads a {@link SchemaSnapshot} on a connection, in one round trip ({@link CatalogQueries}). */
@@ -38,10 +37,10 @@ public final class CatalogReader {
     private static SchemaObject object(Readable row) {
         String[] names = row.get(2, String[].class);
         String[] values = row.get(3, String[].class);
-        Map<String, String> properties = new TreeMap<>();
+        TreeMap<String, String> properties = new TreeMap<>();
         for (int i = 0; i < names.length; i++) {
             properties.put(names[i], values[i]);
         }
-        return SchemaObject.of(ObjectKind.of(row.get(0, String.class)), row.get(1, String.class), properties);
+        return new SchemaObject(ObjectKind.of(row.get(0, String.class)), row.get(1, String.class), properties);
     }
 }

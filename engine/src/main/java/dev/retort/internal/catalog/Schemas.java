@@ -8,14 +8,14 @@ import dev.retort.internal.EngineSettings;
 import dev.retort.internal.execute.Migrator;
 import dev.retort.internal.graph.Planner;
 import dev.retort.internal.graph.Step;
-import dev.retort.internal.history.StateReader;
+import dev.retort.internal.inspect.Inspector;
 import dev.retort.internal.r2dbc.Connections;
 import dev.retort.internal.r2dbc.ErrorTranslation;
 import dev.retort.internal.source.Catalog;
 import dev.retort.internal.sql.SqlStatement;
 import dev.retort.internal.sql.StatementSplitter;
-import dev.retort.schema.RoundtripResult;
 import dev.retort.schema.RoundtripResult.Outcome;
+import dev.retort.schema.RoundtripResult;
 import dev.retort.schema.SchemaDiff;
 import dev.retort.schema.SchemaSnapshot;
 import reactor.core.publisher.Flux;
@@ -157,8 +157,6 @@ public final class Schemas {
     }
 
     private Mono<Set<String>> current() {
-        StateReader state = new StateReader(settings.sql());
-        return settings.connections().with(connection -> state.read(connection).flux()).single()
-                .map(read -> read.heads());
+        return new Inspector(settings).current();
     }
 }

@@ -89,8 +89,8 @@ public final class Migrator {
 
     private Flux<MigrationEvent> migrate(Operation operation, String target, Planning planning) {
         return Flux.defer(() -> {
-            Run run = Run.starting(operation, target, planning);
-            return readFilesAndState().flatMapMany(read -> endHereOrWork(run, read.getT1(), read.getT2()));
+            Run run = Run.starting(operation, target);
+            return readFilesAndState().flatMapMany(read -> endHereOrWork(run, planning, read.getT1(), read.getT2()));
         });
     }
 
@@ -101,9 +101,7 @@ public final class Migrator {
      */
     public Flux<MigrationEvent> stamp(String target, boolean purge) {
         return Flux.defer(() -> {
-            Run run = Run.starting(Operation.STAMP, target, (graph, heads) -> {
-                throw new IllegalStateException("a stamp is not planned as steps");
-            });
+            Run run = Run.starting(Operation.STAMP, target);
             return Catalog.load(settings.source()).flatMapMany(catalog -> underTheLock(run,
                     (held, state) -> stamp(run, purge, held, catalog, state)));
         });
@@ -121,15 +119,15 @@ public final class Migrator {
      * and reads again. Every deploy with nothing pending stops here, without a second connection
      * or the lock. A dirty database is not planned for until it is read under the lock.
      */
-    private Flux<MigrationEvent> endHereOrWork(Run run, Catalog catalog, DatabaseState state) {
-        List<Step> seen = state.dirtyMark().isPresent() ? List.of() : run.planning().plan(catalog.graph(), state.heads())
+    private Flux<MigrationEvent> endHereOrWork(Run run, Planning planning, Catalog catalog, DatabaseState state) {
+        List<Step> seen = state.dirtyMark().isPresent() ? List.of() : planning.plan(catalog.graph(), state.heads())
                 .steps();
         if (state.dirtyMark().isEmpty() && seen.isEmpty()) {
             return Flux.just(run.startedEvent(), new RunPlanned(state.heads(), List.of()),
                     run.completed(new Result(state.heads(), 0)));
         }
         return catalog.reading(revisions(seen)).flatMapMany(read -> Flux.using(() -> EarlyCheck.start(seen, read),
-                check -> underTheLock(run, (held, locked) -> replanAndApply(run, held, read, locked, check)),
+                check -> underTheLock(run, (held, locked) -> replanAndApply(planning, held, read, locked, check)),
                 EarlyCheck::stop));
     }
 
@@ -146,10 +144,10 @@ public final class Migrator {
     }
 
     /** Another run may have moved the database since the read without the lock: plan again. */
-    private Flux<Emitted> replanAndApply(Run run, RunSession.Session held, Catalog catalog, DatabaseState state,
-            EarlyCheck check) {
+    private Flux<Emitted> replanAndApply(Planning planning, RunSession.Session held, Catalog catalog,
+            DatabaseState state, EarlyCheck check) {
         refuseIfDirty(state);
-        Plan plan = run.planning().plan(catalog.graph(), state.heads());
+        Plan plan = planning.plan(catalog.graph(), state.heads());
         return catalog.reading(revisions(plan.steps())).flatMap(read -> check.prepared(plan.steps(), read))
                 .flatMapMany(steps -> apply(held, state, plan, steps));
     }
@@ -206,17 +204,16 @@ public final class Migrator {
     }
 
     /**
-     * One run: what it does, to where, how it plans, and when it started.
+     * One run: what it does, to where, and when it started.
      *
      * @param operation upgrade, downgrade or stamp
      * @param target    the target expression
-     * @param planning  the plan from the graph and the version rows, without and again under the lock
      * @param started   {@link System#nanoTime()} at subscription
      */
-    private record Run(Operation operation, String target, Planning planning, long started) {
+    private record Run(Operation operation, String target, long started) {
 
-        static Run starting(Operation operation, String target, Planning planning) {
-            return new Run(operation, target, planning, System.nanoTime());
+        static Run starting(Operation operation, String target) {
+            return new Run(operation, target, System.nanoTime());
         }
 
         RunStarted startedEvent() {
@@ -243,7 +240,7 @@ public final class Migrator {
     private record Result(Set<String> heads, int applied) implements Emitted {
     }
 
-    /** How a run plans from the graph and the version table's rows. */
+    /** How an upgrade or downgrade plans from the graph and the version rows, without and again under the lock. */
     @FunctionalInterface
     private interface Planning {
         Plan plan(RevisionGraph graph, Set<String> heads);

@@ -7,7 +7,6 @@ import dev.retort.Status;
 import dev.retort.ValidationReport;
 import dev.retort.internal.EngineSettings;
 import dev.retort.internal.graph.Planner;
-import dev.retort.internal.graph.Step;
 import dev.retort.internal.history.DatabaseState;
 import dev.retort.internal.history.StateReader;
 import dev.retort.internal.plan.Plans;
@@ -56,9 +55,8 @@ public final class Inspector {
     }
 
     private static Status status(Catalog catalog, DatabaseState state) {
-        List<String> unknown = state.heads().stream().filter(r -> !catalog.graph().contains(r)).sorted().toList();
-        List<String> pending = !unknown.isEmpty() ? List.of()
-                : Planner.upgrade(catalog.graph(), state.heads(), "heads").steps().stream().map(Step::revision).toList();
+        List<String> unknown = Validation.unknown(catalog, state.heads());
+        List<String> pending = unknown.isEmpty() ? Validation.pending(catalog, state.heads()) : List.of();
         Optional<Status.Dirty> dirty = state.dirtyMark().map(mark -> new Status.Dirty(mark.revision(),
                 Operation.valueOf(mark.operation().toUpperCase(Locale.ROOT))));
         return new Status(state.heads().stream().sorted().toList(), catalog.graph().heads().stream().sorted().toList(),

@@ -33,7 +33,7 @@ public final class Validation {
         state.dirtyMark().ifPresent(mark -> problems.add(new Problem(Kind.DIRTY, mark.revision(),
                 "the " + mark.operation() + " of non-transactional revision " + mark.revision() + " failed midway;"
                         + " repair the schema by hand, then run 'retort stamp <revision>'")));
-        List<String> unknown = state.heads().stream().filter(r -> !catalog.graph().contains(r)).sorted().toList();
+        List<String> unknown = unknown(catalog, state.heads());
         unknown.forEach(revision -> problems.add(new Problem(Kind.UNKNOWN_REVISION, revision,
                 "the version table names revision '" + revision + "', which no migration file defines; restore the"
                         + " file, or run 'retort stamp <revision> --purge' to record the database's real revision")));
@@ -41,9 +41,17 @@ public final class Validation {
             return new ValidationReport(sorted(state.heads()), List.of(), problems);
         }
         problems.addAll(checksumChanges(catalog, applied(catalog, state.heads()), history));
-        List<String> pending = Planner.upgrade(catalog.graph(), state.heads(), "heads").steps().stream()
-                .map(Step::revision).toList();
-        return new ValidationReport(sorted(state.heads()), pending, problems);
+        return new ValidationReport(sorted(state.heads()), pending(catalog, state.heads()), problems);
+    }
+
+    /** @return the version rows that no migration file defines, sorted */
+    static List<String> unknown(Catalog catalog, Set<String> heads) {
+        return heads.stream().filter(r -> !catalog.graph().contains(r)).sorted().toList();
+    }
+
+    /** @return what {@code upgrade heads} would apply from these rows, in order; all rows must be known */
+    static List<String> pending(Catalog catalog, Set<String> heads) {
+        return Planner.upgrade(catalog.graph(), heads, "heads").steps().stream().map(Step::revision).toList();
     }
 
     private static Set<String> applied(Catalog catalog, Set<String> heads) {
