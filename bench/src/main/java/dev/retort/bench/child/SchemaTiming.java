@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * Reading a schema, against the tool everyone trusts for it: on the bench's workload at N
  * migrations, a fresh {@code retort schema --json} process and {@code pg_dump --schema-only},
- * alternating, {@value #PROCESS_RUNS} runs each; Retort's snapshot in process (median of the last
+ * alternating, {@value #PROCESS_RUNS} runs each, with a fresh {@code retort current} beside them as the
+ * floor of any fresh Retort process (start, connect, one query); Retort's snapshot in process (median of the last
  * {@value #MEASURED} of {@value #IN_PROCESS_RUNS}); and a fresh {@code retort check}, which replays
  * the migrations into a shadow database and compares two snapshots. Creates and drops its own
  * database.
@@ -70,6 +71,7 @@ public final class SchemaTiming {
 
         List<Long> retortRuns = new ArrayList<>();
         List<Long> pgDumpRuns = new ArrayList<>();
+        List<Long> floorRuns = new ArrayList<>();
         List<String> cli = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-XX:SharedArchiveFile=" + jar.resolveSibling("retort.jsa"), "-jar", jar.toString(), "--url", url,
                 "--migrations", dir.toString());
@@ -77,6 +79,7 @@ public final class SchemaTiming {
             retortRuns.add(timed(concat(cli, "schema", "--json")));
             pgDumpRuns.add(timed(List.of("pg_dump", "--schema-only", "-h", server.host(), "-p",
                     String.valueOf(server.port()), "-U", server.user(), "-d", DATABASE)));
+            floorRuns.add(timed(concat(cli, "current")));
         }
         long checkMs = timed(concat(cli, "check"));
         double inProcess = WarmMedian.millis(() -> retort.schema().block(PATIENCE), IN_PROCESS_RUNS, MEASURED);
@@ -86,6 +89,8 @@ public final class SchemaTiming {
         System.out.printf("| retort schema --json, fresh process | %d ms |%n", median(retortRuns));
         System.out.printf("| pg_dump --schema-only | %d ms |%n", median(pgDumpRuns));
         System.out.printf("| ratio | %.2f |%n", (double) median(retortRuns) / median(pgDumpRuns));
+        System.out.printf("| floor: retort current (start, connect, one query), fresh process | %d ms |%n",
+                median(floorRuns));
         System.out.printf("| Retort.schema(), in process (median of runs %d-%d) | %.1f ms |%n",
                 IN_PROCESS_RUNS - MEASURED + 1, IN_PROCESS_RUNS, inProcess);
         System.out.printf("| retort check (replay into a shadow, two snapshots), fresh process | %d ms |%n", checkMs);

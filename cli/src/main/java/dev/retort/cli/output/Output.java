@@ -34,7 +34,9 @@ public final class Output {
 
     /** @param report a command's result, as text or as one JSON document */
     public void report(Report report) {
-        if (options.json()) {
+        if (options.json() && report instanceof StreamedReport streamed) {
+            json().write(streamed);
+        } else if (options.json()) {
             json().write(report);
         } else {
             report.printTo(text);

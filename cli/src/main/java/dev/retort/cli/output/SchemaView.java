@@ -1,9 +1,11 @@
 package dev.retort.cli.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.retort.schema.ObjectKind;
 import dev.retort.schema.SchemaObject;
 import dev.retort.schema.SchemaSnapshot;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,7 @@ import java.util.Map;
  *
  * @param objects the objects
  */
-public record SchemaView(List<ObjectView> objects) implements Report {
+public record SchemaView(List<ObjectView> objects) implements StreamedReport {
 
     /** Copies the list so the record stays immutable. */
     public SchemaView {
@@ -43,6 +45,25 @@ public record SchemaView(List<ObjectView> objects) implements Report {
     public SchemaSnapshot snapshot() {
         return new SchemaSnapshot(objects.stream()
                 .map(o -> SchemaObject.of(ObjectKind.of(o.kind()), o.name(), o.properties())).toList());
+    }
+
+    @Override
+    public void writeJson(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeArrayFieldStart("objects");
+        for (ObjectView object : objects) {
+            json.writeStartObject();
+            json.writeStringField("kind", object.kind());
+            json.writeStringField("name", object.name());
+            json.writeObjectFieldStart("properties");
+            for (Map.Entry<String, String> property : object.properties().entrySet()) {
+                json.writeStringField(property.getKey(), property.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.retort.internal.catalog;
 
 import dev.retort.internal.history.TableNames;
-import dev.retort.internal.r2dbc.Connections;
 import dev.retort.schema.ObjectKind;
 import dev.retort.schema.SchemaObject;
 import dev.retort.schema.SchemaSnapshot;
+import io.r2dbc.spi.ColumnMetadata;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.RowMetadata;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -27,19 +29,24 @@ public final class CatalogReader {
 
     /**
      * @param connection a connection outside a transaction
-     * @return the snapshot; reads only
+     * @return the snapshot, read on that connection; reads only
      */
     public Mono<SchemaSnapshot> read(Connection connection) {
-        return Connections.query(connection, query, CatalogReader::object).collectList().map(SchemaSnapshot::new);
+        return Flux.from(connection.createStatement(query).execute())
+                .concatMap(result -> result.map(CatalogReader::object))
+                .collectList()
+                .map(SchemaSnapshot::new);
     }
 
-    /** One object, as a catalog statement returns it: kind, name, and its properties' names and values. */
-    private static SchemaObject object(Readable row) {
-        String[] names = row.get(2, String[].class);
-        String[] values = row.get(3, String[].class);
+    /** One object, as a catalog statement returns it: kind, name, then a column per property. */
+    private static SchemaObject object(Row row, RowMetadata metadata) {
+        List<? extends ColumnMetadata> columns = metadata.getColumnMetadatas();
         TreeMap<String, String> properties = new TreeMap<>();
-        for (int i = 0; i < names.length; i++) {
-            properties.put(names[i], values[i]);
+        for (int i = 2; i < columns.size(); i++) {
+            String value = row.get(i, String.class);
+            if (value != null) {
+                properties.put(columns.get(i).getName(), value);
+            }
         }
         return new SchemaObject(ObjectKind.of(row.get(0, String.class)), row.get(1, String.class), properties);
     }
