@@ -41,6 +41,11 @@ public record SchemaChange(ObjectKind kind, String name, Type type, SortedMap<St
         CHANGED
     }
 
+    /** @return {@code kind name}, e.g. {@code column candidates.version} */
+    public String title() {
+        return kind.label() + " " + name;
+    }
+
     /** @return for a change, the properties whose values differ, sorted; empty for an addition or removal */
     public List<String> differingProperties() {
         if (type != Type.CHANGED) {
@@ -48,6 +53,7 @@ public record SchemaChange(ObjectKind kind, String name, Type type, SortedMap<St
         }
         TreeSet<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
+        names.remove(SchemaObject.POSITION);
         return names.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList();
     }
 
@@ -58,7 +64,7 @@ public record SchemaChange(ObjectKind kind, String name, Type type, SortedMap<St
      *     or {@code column candidates.version: type differs (the migrations: integer, the database: bigint)}
      */
     public String describe(String first, String second) {
-        String title = kind.label() + " " + name + ": ";
+        String title = title() + ": ";
         return switch (type) {
             case ADDED -> title + "in " + second + ", not in " + first;
             case REMOVED -> title + "in " + first + ", not in " + second;

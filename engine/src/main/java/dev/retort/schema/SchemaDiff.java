@@ -32,7 +32,7 @@ public record SchemaDiff(List<SchemaChange> changes) {
         for (Key key : keys) {
             SchemaObject was = before.get(key);
             SchemaObject is = after.get(key);
-            if (was == null || is == null || !was.properties().equals(is.properties())) {
+            if (was == null || is == null || !was.comparedProperties().equals(is.comparedProperties())) {
                 changes.add(SchemaChange.of(key.kind(), key.name(), was == null ? null : was.properties(),
                         is == null ? null : is.properties()));
             }

@@ -19,6 +19,13 @@ import java.util.TreeMap;
  */
 public record SchemaObject(ObjectKind kind, String name, SortedMap<String, String> properties) {
 
+    /**
+     * A column's place among its table's live columns, from 1: kept so that a table can be written
+     * with its columns in order, but not compared, since PostgreSQL cannot reorder columns and
+     * dropping one moves every later one.
+     */
+    public static final String POSITION = "position";
+
     /** Copies the properties so the record stays immutable. */
     public SchemaObject {
         properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
@@ -32,6 +39,16 @@ public record SchemaObject(ObjectKind kind, String name, SortedMap<String, Strin
      */
     public static SchemaObject of(ObjectKind kind, String name, Map<String, String> properties) {
         return new SchemaObject(kind, name, new TreeMap<>(properties));
+    }
+
+    /** @return the properties that define the object, that is all but {@link #POSITION} */
+    public SortedMap<String, String> comparedProperties() {
+        if (!properties.containsKey(POSITION)) {
+            return properties;
+        }
+        TreeMap<String, String> compared = new TreeMap<>(properties);
+        compared.remove(POSITION);
+        return compared;
     }
 
     /** @return {@code kind name}, e.g. {@code column candidates.version} */

@@ -49,14 +49,15 @@ public record SchemaSnapshot(List<SchemaObject> objects) {
 
     /**
      * @return the snapshot for people: each object's title, then its properties indented, a
-     *     multi-line value (a function's body) indented further; a table's {@code exists} marker left out
+     *     multi-line value (a function's body) indented further; a table's {@code exists} marker and a
+     *     column's position left out
      */
     public String text() {
         StringBuilder text = new StringBuilder();
         for (SchemaObject object : objects) {
             text.append(object.title()).append('\n');
             for (Map.Entry<String, String> property : object.properties().entrySet()) {
-                if (property.getKey().equals(EXISTS)) {
+                if (property.getKey().equals(EXISTS) || property.getKey().equals(SchemaObject.POSITION)) {
                     continue;
                 }
                 text.append("  ").append(property.getKey()).append(": ")

@@ -72,9 +72,11 @@ final class CatalogQueries {
               pg_get_expr(pol.polwithcheck, pol.polrelid) AS "with check"
             FROM rel r JOIN pg_policy pol ON pol.polrelid = r.oid;
 
-            -- Columns of tables (position left out: ALTER TABLE ... ADD and CREATE TABLE with the column agree).
+            -- Columns of tables. The position counts live columns only, so that a table built with ALTER TABLE ... ADD
+            -- and the same table made by one CREATE TABLE agree; diffs do not compare it (SchemaObject.POSITION).
             WITH __RELATIONS__
             SELECT 'column', r.name || '.' || quote_ident(a.attname),
+              (row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum))::text AS "position",
               format_type(a.atttypid, a.atttypmod) AS "type",
               CASE WHEN a.attnotnull THEN 'yes' END AS "not null",
               CASE WHEN a.attgenerated = '' AND ad.adbin IS NOT NULL THEN pg_get_expr(ad.adbin, ad.adrelid) END AS "default",

@@ -1,0 +1,75 @@
+package dev.retort.internal.ddl;
+
+import dev.retort.schema.ObjectKind;
+import dev.retort.schema.SchemaChange;
+import dev.retort.schema.SchemaChange.Type;
+import dev.retort.schema.SchemaDiff;
+import dev.retort.schema.SchemaObject;
+import dev.retort.schema.SchemaSnapshot;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The two snapshots and their differences, with the look-ups the writers share. */
+final class Changes {
+
+    private final SchemaSnapshot from;
+    private final SchemaSnapshot to;
+    private final List<SchemaChange> all;
+
+    Changes(SchemaSnapshot from, SchemaSnapshot to) {
+        this.from = from;
+        this.to = to;
+        this.all = SchemaDiff.between(from, to).changes();
+    }
+
+    SchemaSnapshot from() {
+        return from;
+    }
+
+    SchemaSnapshot to() {
+        return to;
+    }
+
+    /** @return the changes of that kind and of one of those types, sorted by name */
+    List<SchemaChange> of(ObjectKind kind, Type... types) {
+        Set<Type> wanted = Set.of(types);
+        return all.stream().filter(c -> c.kind() == kind && wanted.contains(c.type())).toList();
+    }
+
+    /** @return the names of the objects of that kind with one of those types of change */
+    Set<String> names(ObjectKind kind, Type... types) {
+        return of(kind, types).stream().map(SchemaChange::name).collect(Collectors.toSet());
+    }
+
+    /** @return whether the table is only in the first snapshot */
+    boolean tableRemoved(String table) {
+        return from.find(ObjectKind.TABLE, table).isPresent() && to.find(ObjectKind.TABLE, table).isEmpty();
+    }
+
+    /** @return whether the table is only in the second snapshot */
+    boolean tableAdded(String table) {
+        return to.find(ObjectKind.TABLE, table).isPresent() && from.find(ObjectKind.TABLE, table).isEmpty();
+    }
+
+    /** @return the parts (columns, constraints ...) of a table in a snapshot, columns in their order */
+    static List<SchemaObject> partsOf(SchemaSnapshot snapshot, ObjectKind kind, String table) {
+        return snapshot.all(kind).stream().filter(o -> Identifiers.owner(o.name()).equals(table))
+                .sorted(Comparator.comparingInt(Changes::position).thenComparing(SchemaObject::name))
+                .toList();
+    }
+
+    /** @return a column's position, or 0 for objects without one (a snapshot written before positions) */
+    static int position(SchemaObject object) {
+        String position = object.properties().get(SchemaObject.POSITION);
+        return position == null ? 0 : Integer.parseInt(position);
+    }
+
+    /** @return whether any of the properties differs between the change's two sides */
+    static boolean differs(SchemaChange change, String... properties) {
+        return Arrays.stream(properties).anyMatch(change.differingProperties()::contains);
+    }
+}
