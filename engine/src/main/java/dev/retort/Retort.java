@@ -1,5 +1,7 @@
 package dev.retort;
 
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.internal.EngineSettings;
 import dev.retort.internal.catalog.Schemas;
@@ -10,11 +12,13 @@ import dev.retort.internal.inspect.ScriptWriter;
 import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.schema.RoundtripResult;
 import dev.retort.schema.SchemaDiff;
+import dev.retort.schema.SchemaScript;
 import dev.retort.schema.SchemaSnapshot;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -249,6 +253,38 @@ public final class Retort {
      */
     public Mono<SchemaSnapshot> schemaOfScript(String script, String origin) {
         return schemas.ofScript(script, origin);
+    }
+
+    /**
+     * Writes a revision from a schema difference, as Alembic's autogenerate does: its upgrade turns
+     * the schema the migrations make up to the revision it revises (replayed in a shadow database)
+     * into {@code target}, and its downgrade turns it back ({@link SchemaScript#between}). Writes
+     * nothing but shadow databases.
+     *
+     * @param revision the new revision's header: id, the one revision it revises (none for a new
+     *                 base), message, labels
+     * @param target   the schema to arrive at, e.g. {@link #schema()} of a development database
+     *                 changed by hand
+     * @return the revision with both sections, whose {@link NewRevisionFile#text()} is the file;
+     *     empty when the schemas do not differ. Fails with an
+     *     {@link dev.retort.error.UnsupportedSchemaChangeException} when a difference cannot be
+     *     written as DDL.
+     */
+    public Mono<NewRevisionFile> autogenerate(NewRevisionFile revision, Mono<SchemaSnapshot> target) {
+        return Mono.defer(() -> Mono.zip(schemaOf(startingPoint(revision.revises())), target))
+                .flatMap(schemas -> {
+                    SchemaScript upgrade = SchemaScript.between(schemas.getT1(), schemas.getT2());
+                    return upgrade.isEmpty() ? Mono.empty()
+                            : Mono.just(revision.withSections(upgrade, SchemaScript.between(schemas.getT2(), schemas.getT1())));
+                });
+    }
+
+    private static Target startingPoint(List<String> revises) {
+        if (revises.size() > 1) {
+            throw new RetortException(ErrorCode.INVALID_TARGET, "A revision written from a schema difference revises"
+                    + " one revision, not " + String.join(", ", revises) + ": merge them first ('retort merge').");
+        }
+        return revises.isEmpty() ? Target.BASE : Target.parse(revises.get(0));
     }
 
     /**

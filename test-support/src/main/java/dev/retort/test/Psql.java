@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Applies an SQL file to a test database with {@code psql -v ON_ERROR_STOP=1 -f}, as a DBA would. */
 public final class Psql {
@@ -60,6 +61,31 @@ public final class Psql {
             throw new AssertionError("psql -f " + script + " did not finish:\n" + output);
         }
         return new Result(process.exitValue(), output);
+    }
+
+    /**
+     * @param db the database
+     * @return {@code pg_dump --schema-only} of it, without the {@code \restrict} lines whose key
+     *     pg_dump draws at random for every dump
+     */
+    public static String dumpSchema(PostgresDatabase db) throws IOException, InterruptedException {
+        ConnectionFactoryOptions options = db.options();
+        ProcessBuilder builder = new ProcessBuilder(List.of("pg_dump", "--schema-only",
+                "-h", String.valueOf(options.getValue(ConnectionFactoryOptions.HOST)),
+                "-p", String.valueOf(options.getValue(ConnectionFactoryOptions.PORT)),
+                "-U", String.valueOf(options.getValue(ConnectionFactoryOptions.USER)), "-d", db.name()));
+        Object password = options.getValue(ConnectionFactoryOptions.PASSWORD);
+        if (password != null) {
+            builder.environment().put("PGPASSWORD", password.toString());
+        }
+        Process process = builder.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new AssertionError("pg_dump of " + db.name() + " failed");
+        }
+        return dump.lines().filter(line -> !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
+                .collect(Collectors.joining("\n"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.retort.cli.command;
 
+import dev.retort.NewRevisionFile;
 import dev.retort.Revisions;
 import dev.retort.cli.Session;
 import dev.retort.error.TargetException;
@@ -10,12 +11,16 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code retort revision -m MSG}: writes a new migration file revising the head of the files, or
- * the revision(s) {@code --head} names ({@code base} starts a new, independent branch).
+ * the revision(s) {@code --head} names ({@code base} starts a new, independent branch). With
+ * {@code --autogenerate}, its sections are the DDL from the schema the migrations make to the
+ * schema of {@code --to} (the {@code --url} database by default) and back.
  */
-@Command(name = "revision", description = "Create a new migration file revising the current head.")
+@Command(name = "revision", description = "Create a new migration file revising the current head; with"
+        + " --autogenerate, written from what differs between the migrations and a database.")
 public final class RevisionCommand extends SessionCommand {
 
     @Mixin
@@ -29,11 +34,33 @@ public final class RevisionCommand extends SessionCommand {
             description = "A revision that must be applied first, without merging (repeatable).")
     private List<String> dependsOn = new ArrayList<>();
 
+    @Option(names = "--autogenerate",
+            description = "Write the sections from what differs between the migrations at the revised revision and"
+                    + " --to: the upgrade makes --to's schema, the downgrade the one before.")
+    private boolean autogenerate;
+
+    @Option(names = "--to", paramLabel = "SOURCE", defaultValue = "database",
+            description = "With --autogenerate, the schema to arrive at: " + SchemaSources.FORMS
+                    + " (default ${DEFAULT-VALUE}, the --url database, e.g. a development database changed by hand).")
+    private String to;
+
     @Override
     int run(Session session) throws IOException {
         Revisions revisions = session.revisions();
-        return new RevisionWriter(session).write(revisions, options, parents(revisions),
+        NewRevisionFile header = RevisionWriter.header(revisions, options, parents(revisions),
                 RevisionPoints.resolveAll(revisions, dependsOn));
+        if (!autogenerate) {
+            return new RevisionWriter(session).write(header);
+        }
+        Optional<NewRevisionFile> written = session.await(session.online()
+                .autogenerate(header, SchemaSources.read(session, to)).map(Optional::of).defaultIfEmpty(Optional.empty()));
+        if (written.isEmpty()) {
+            String at = header.revises().isEmpty() ? "base" : String.join(", ", header.revises());
+            session.output().note("No differences between the migrations at " + at + " and "
+                    + SchemaSources.label(to) + ": no file written.");
+            return 0;
+        }
+        return new RevisionWriter(session).write(written.get());
     }
 
     private List<String> parents(Revisions revisions) {

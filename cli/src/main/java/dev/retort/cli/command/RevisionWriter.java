@@ -37,16 +37,36 @@ final class RevisionWriter {
      */
     int write(Revisions revisions, NewRevisionOptions options, List<String> revises, List<String> dependsOn)
             throws IOException {
+        return write(header(revisions, options, revises, dependsOn));
+    }
+
+    /**
+     * @param revisions the graph before the new file
+     * @param options   message, id and labels as given
+     * @param revises   the new revision's parents
+     * @param dependsOn its dependencies
+     * @return the new file with empty sections; its id is new
+     */
+    static NewRevisionFile header(Revisions revisions, NewRevisionOptions options, List<String> revises,
+            List<String> dependsOn) {
         String id = options.revisionId() != null ? options.revisionId()
                 : RevisionIds.next(revisions.all(), options.message());
         revisions.get(id).ifPresent(existing -> {
             throw usage("Revision " + id + " already exists in " + existing.file() + "; choose another --rev-id.");
         });
-        NewRevisionFile revision = new NewRevisionFile(id, revises, options.message(), options.branchLabels(),
-                dependsOn);
+        return new NewRevisionFile(id, revises, options.message(), options.branchLabels(), dependsOn);
+    }
+
+    /**
+     * @param revision the file to write
+     * @return the exit code
+     * @throws IOException when the file cannot be written
+     */
+    int write(NewRevisionFile revision) throws IOException {
         Path file = create(session.settings().migrations(), revision);
         readBack(file);
-        session.output().report(new NewRevisionReport(id, revises, session.relativeIfInside(file).toString()));
+        session.output().report(new NewRevisionReport(revision.id(), revision.revises(),
+                session.relativeIfInside(file).toString()));
         return 0;
     }
 

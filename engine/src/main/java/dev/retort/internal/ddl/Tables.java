@@ -155,10 +155,12 @@ final class Tables {
         }
         if (Changes.differs(column, "type", "collation")) {
             String type = is.get("type") + collation(is);
-            script.add(alter + " TYPE " + type + " USING " + Identifiers.last(column.name()) + "::" + is.get("type"),
-                    widening(was.get("type"), is.get("type")) ? null : "changes the type of " + column.name() + " from "
-                            + was.get("type") + " to " + is.get("type") + "; values that do not fit fail the"
-                            + " statement or are converted");
+            boolean widening = widening(was.get("type"), is.get("type"));
+            // A widening has an implicit cast; any other change may need the explicit one.
+            script.add(alter + " TYPE " + type + (widening || !Changes.differs(column, "type") ? ""
+                            : " USING " + Identifiers.last(column.name()) + "::" + is.get("type")),
+                    widening ? null : "changes the type of " + column.name() + " from " + was.get("type") + " to "
+                            + is.get("type") + "; values that do not fit fail the statement or are converted");
         }
         if (Changes.differs(column, "default") && is.containsKey("default")) {
             script.add(alter + " SET DEFAULT " + is.get("default"));
