@@ -1,5 +1,6 @@
 package dev.retort;
 
+import dev.retort.error.RetortException;
 import dev.retort.error.UnsupportedSchemaChangeException;
 import dev.retort.schema.SchemaDiff;
 import dev.retort.schema.SchemaScript;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static dev.retort.test.Patience.PATIENCE;
@@ -181,6 +183,28 @@ class SchemaScriptIntegrationTests {
                 .isInstanceOf(UnsupportedSchemaChangeException.class)
                 .hasMessageContaining("enum mood: labels removed or reordered ('sad', 'ok' -> 'ok', 'sad')")
                 .hasMessageContaining("USING column::text::new_type");
+    }
+
+    @Test
+    void autogenerateWritesARevisionFromTheMigrationsToAGivenSchemaAndBack() {
+        workspace.files().revision("a1", null, "CREATE TABLE t (id int);", "DROP TABLE t;");
+        Retort retort = workspace.retort();
+        retort.upgrade(Target.HEADS).blockLast(PATIENCE);
+        db.execute("ALTER TABLE t ADD COLUMN name text");
+
+        NewRevisionFile written = retort.autogenerate(header("a2", "a1"), retort.schema()).block(PATIENCE);
+
+        assertThat(written.text()).startsWith("-- revision: a2\n-- revises: a1\n-- message: by hand\n")
+                .contains("-- +upgrade\nALTER TABLE t ADD COLUMN name text;\n")
+                .endsWith("-- +downgrade\n-- WARNING: drops column t.name and its values\nALTER TABLE t DROP COLUMN name;\n");
+        assertThat(retort.autogenerate(header("a2", "a1"), retort.schemaOf(Target.HEADS)).blockOptional(PATIENCE))
+                .as("no differences, no revision").isEmpty();
+        assertThatThrownBy(() -> retort.autogenerate(header("m", "a1", "b1"), retort.schema()).block(PATIENCE))
+                .isInstanceOf(RetortException.class).hasMessageContaining("merge them first");
+    }
+
+    private static NewRevisionFile header(String id, String... revises) {
+        return new NewRevisionFile(id, List.of(revises), "by hand", List.of(), List.of());
     }
 
     private SchemaSnapshot schemaOf(String script) {
