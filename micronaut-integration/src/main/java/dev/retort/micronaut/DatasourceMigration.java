@@ -3,25 +3,44 @@ package dev.retort.micronaut;
 import dev.retort.Retort;
 import dev.retort.RetortBuilder;
 import dev.retort.Target;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 import dev.retort.event.MigrationEvent;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** One datasource's {@link Retort}, its configured target, and how far this application got. */
+/**
+ * One datasource's {@link Retort}, its configured target and entity check, and how far this
+ * application got.
+ */
 final class DatasourceMigration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasourceMigration.class);
 
     private final String datasource;
     private final Retort retort;
     private final Target target;
+    private final EntityCheckMode entityCheck;
+    private final List<String> entityPackages;
+    private final Optional<EntitySchemaCheck> entities;
     private volatile DatasourceStatus status = DatasourceStatus.MIGRATING;
 
-    private DatasourceMigration(String datasource, Retort retort, Target target) {
-        this.datasource = datasource;
+    private DatasourceMigration(RetortDatasourceConfiguration configuration, Retort retort,
+            Optional<EntitySchemaCheck> entities) {
+        this.datasource = configuration.getName();
         this.retort = retort;
-        this.target = target;
+        this.target = Target.parse(configuration.getTarget());
+        this.entityCheck = configuration.getEntityCheck();
+        this.entityPackages = configuration.getEntityPackages();
+        this.entities = entities;
     }
 
     /**
@@ -29,11 +48,12 @@ final class DatasourceMigration {
      * @param factory       its connection factory
      * @param loader        the class loader that {@code classpath:} locations are read from
      * @param options       the datasource's options, for temporary shadow databases on its server
+     * @param entities      the entity check, when Micronaut Data is present
      * @return the datasource's migration, not started
      * @throws dev.retort.error.RetortException when the configuration is invalid
      */
     static DatasourceMigration of(RetortDatasourceConfiguration configuration, ConnectionFactory factory,
-            ClassLoader loader, Optional<ConnectionFactoryOptions> options) {
+            ClassLoader loader, Optional<ConnectionFactoryOptions> options, Optional<EntitySchemaCheck> entities) {
         RetortBuilder builder = Retort.builder(factory)
                 .migrations(MigrationLocations.source(configuration.getLocations(), loader))
                 .schema(configuration.getSchema())
@@ -42,18 +62,60 @@ final class DatasourceMigration {
                 .connectRetry(configuration.getConnectRetry())
                 .connectTimeout(configuration.getConnectTimeout());
         options.ifPresent(builder::shadowDatabasesLike);
-        return new DatasourceMigration(configuration.getName(), builder.build(), Target.parse(configuration.getTarget()));
+        return new DatasourceMigration(configuration, builder.build(), entities);
     }
 
-
     /**
-     * @return a cold run that upgrades the database to the target and records the outcome in
+     * @return a cold run that upgrades the database to the target, then checks the entities
+     *     against the schema (logging or failing, as configured), and records the outcome in
      *     {@link #status()}
      */
     Flux<MigrationEvent> upgrade() {
         return retort.upgrade(target)
+                .concatWith(checkEntities().then(Mono.empty()))
                 .doOnComplete(() -> status = DatasourceStatus.MIGRATED)
                 .doOnError(failure -> status = DatasourceStatus.failed(failure));
+    }
+
+    private Mono<Void> checkEntities() {
+        if (entityCheck == EntityCheckMode.OFF) {
+            return Mono.empty();
+        }
+        return entityMismatches().flatMap(mismatches -> {
+            if (mismatches.isEmpty()) {
+                return Mono.empty();
+            }
+            String lines = mismatches.stream().map(EntityMismatch::describe).collect(Collectors.joining("\n  "));
+            if (entityCheck == EntityCheckMode.FAIL) {
+                return Mono.error(new RetortException(ErrorCode.VALIDATION_FAILED, "The entities of datasource '"
+                        + datasource + "' do not match its schema (entity-check: fail):\n  " + lines));
+            }
+            LOG.warn("The entities of datasource '{}' do not match its schema; a new revision with the fixes"
+                    + " below would make them match (entity-check: warn):\n  {}", datasource, lines);
+            return Mono.empty();
+        });
+    }
+
+    /**
+     * @return the entities' mismatches with the database's schema, read now; empty without
+     *     Micronaut Data or without entities
+     */
+    Mono<List<EntityMismatch>> entityMismatches() {
+        return entities.filter(check -> check.hasEntities(entityPackages))
+                .map(check -> retort.schema().map(schema -> check.compare(schema, entityPackages)))
+                .orElse(Mono.just(List.of()));
+    }
+
+    /** @return the entity check for {@code /retort}, read now, or why there is none */
+    Mono<EntityReport> entityReport() {
+        if (entityCheck == EntityCheckMode.OFF) {
+            return Mono.just(EntityReport.notChecked("entity-check is off"));
+        }
+        if (entities.isEmpty()) {
+            return Mono.just(EntityReport.notChecked("Micronaut Data is not on the class path"));
+        }
+        return entityMismatches().map(EntityReport::of)
+                .onErrorResume(e -> Mono.just(EntityReport.notChecked(DatasourceStatus.describe(e))));
     }
 
     String datasource() {

@@ -53,7 +53,8 @@ final class DatasourceMigrations {
         // The datasource's options, when micronaut-r2dbc made them, let /retort replay into a shadow.
         Optional<ConnectionFactoryOptions> options = context.findBean(ConnectionFactoryOptions.class,
                 Qualifiers.byName(configuration.getName()));
-        DatasourceMigration migration = DatasourceMigration.of(configuration, factory, loader, options);
+        DatasourceMigration migration = DatasourceMigration.of(configuration, factory, loader, options,
+                context.findBean(EntitySchemaCheck.class));
         if (migrations.putIfAbsent(migration.datasource(), migration) != null) {
             return;
         }

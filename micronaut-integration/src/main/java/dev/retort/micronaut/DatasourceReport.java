@@ -17,13 +17,14 @@ import java.util.List;
  * @param problems   integrity problems (edited files, unknown or dirty revisions), one sentence each
  * @param history    the most recent history rows, newest first
  * @param drift      whether the schema drifted from what the migrations make
+ * @param entities   whether the application's Micronaut Data entities match the schema
  * @param error      why the database or the files could not be read, else {@code null}; the lists
  *                   are then empty
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record DatasourceReport(String datasource, DatasourceStatus status, List<String> heads, List<String> pending,
-        List<String> problems, List<HistoryRow> history, DriftReport drift, @Nullable String error) {
+        List<String> problems, List<HistoryRow> history, DriftReport drift, EntityReport entities, @Nullable String error) {
 
     /** Copies the lists so the record stays immutable. */
     public DatasourceReport {
@@ -34,14 +35,15 @@ public record DatasourceReport(String datasource, DatasourceStatus status, List<
     }
 
     static DatasourceReport of(String datasource, DatasourceStatus status, ValidationReport validation,
-            List<HistoryRow> history, DriftReport drift) {
+            List<HistoryRow> history, DriftReport drift, EntityReport entities) {
         List<String> problems = validation.problems().stream().map(ValidationReport.Problem::message).toList();
         return new DatasourceReport(datasource, status, validation.currentHeads().stream().sorted().toList(),
-                validation.pending(), problems, history, drift, null);
+                validation.pending(), problems, history, drift, entities, null);
     }
 
     static DatasourceReport unavailable(String datasource, DatasourceStatus status, Throwable error) {
         return new DatasourceReport(datasource, status, List.of(), List.of(), List.of(), List.of(),
-                DriftReport.notChecked(error), DatasourceStatus.describe(error));
+                DriftReport.notChecked(error), EntityReport.notChecked(DatasourceStatus.describe(error)),
+                DatasourceStatus.describe(error));
     }
 }

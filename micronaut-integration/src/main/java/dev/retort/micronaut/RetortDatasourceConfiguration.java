@@ -41,6 +41,9 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /** The prefix of Retort's table names: {@value}. */
     public static final String DEFAULT_TABLE_PREFIX = RetortBuilder.DEFAULT_TABLE_PREFIX;
 
+    /** What a Micronaut Data entity that does not match the schema does: warn. */
+    public static final EntityCheckMode DEFAULT_ENTITY_CHECK = EntityCheckMode.WARN;
+
     private final String name;
     private boolean enabled = DEFAULT_ENABLED;
     private List<String> locations = List.of(DEFAULT_LOCATION);
@@ -51,6 +54,8 @@ public class RetortDatasourceConfiguration implements Toggleable {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private String schema = DEFAULT_SCHEMA;
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
+    private EntityCheckMode entityCheck = DEFAULT_ENTITY_CHECK;
+    private List<String> entityPackages = List.of();
 
     /**
      * @param name the datasource's name, as under {@code r2dbc.datasources}
@@ -218,5 +223,41 @@ public class RetortDatasourceConfiguration implements Toggleable {
      */
     public void setTablePrefix(String tablePrefix) {
         this.tablePrefix = tablePrefix;
+    }
+
+    /**
+     * @return what an entity that does not match the schema does
+     */
+    public EntityCheckMode getEntityCheck() {
+        return entityCheck;
+    }
+
+    /**
+     * After migrating, compare each Micronaut Data entity (@MappedEntity) with the schema: its
+     * table, a column per persisted property, the column types, nullability and the primary key.
+     * off: do not compare; warn: log each mismatch with the DDL that fixes it; fail: stop startup
+     * (async mode: readiness stays DOWN). Has no effect without Micronaut Data. Default: warn.
+     *
+     * @param entityCheck the mode
+     */
+    public void setEntityCheck(EntityCheckMode entityCheck) {
+        this.entityCheck = entityCheck;
+    }
+
+    /**
+     * @return the packages whose entities are this datasource's; empty for every entity
+     */
+    public List<String> getEntityPackages() {
+        return entityPackages;
+    }
+
+    /**
+     * The packages whose entities (and their subpackages') are stored in this datasource, for
+     * the entity check when an application has several datasources. Default: every entity.
+     *
+     * @param entityPackages package names
+     */
+    public void setEntityPackages(List<String> entityPackages) {
+        this.entityPackages = List.copyOf(entityPackages);
     }
 }

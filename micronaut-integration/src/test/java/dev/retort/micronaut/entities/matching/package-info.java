@@ -1,0 +1,2 @@
+/** Entities that match the example migrations' schema. */
+package dev.retort.micronaut.entities.matching;
