@@ -10,6 +10,7 @@ import dev.retort.schema.SchemaSnapshot;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,6 +67,54 @@ final class Changes {
     static int position(SchemaObject object) {
         String position = object.properties().get(SchemaObject.POSITION);
         return position == null ? 0 : Integer.parseInt(position);
+    }
+
+    /**
+     * @param type a type's name as the snapshot writes it, e.g. {@code mood} or {@code audit.mood}
+     * @return the columns of the second snapshot of that type, or of arrays of it
+     */
+    List<SchemaObject> columnsOfType(String type) {
+        return to.all(ObjectKind.COLUMN).stream().filter(c -> isType(c.properties().get("type"), type)).toList();
+    }
+
+    /**
+     * @param type a type's name as the snapshot writes it
+     * @return the functions, procedures, domains and composite types of the second snapshot that
+     *     name the type, by title
+     */
+    List<String> typeUsers(String type) {
+        return to.objects().stream().filter(o -> usesType(o, type)).map(SchemaObject::title).toList();
+    }
+
+    /** Whether a routine's signature or result, a domain's base type or a composite's attributes name the type. */
+    private static boolean usesType(SchemaObject object, String type) {
+        return switch (object.kind()) {
+            case FUNCTION, PROCEDURE -> Identifiers.mentions(object.name(), type) || object.properties()
+                    .getOrDefault("definition", "").lines().filter(line -> line.startsWith(" RETURNS "))
+                    .anyMatch(line -> Identifiers.mentions(line, type));
+            case DOMAIN -> Identifiers.mentions(object.properties().getOrDefault("type", ""), type);
+            case COMPOSITE_TYPE -> Identifiers.mentions(object.properties().getOrDefault("attributes", ""), type);
+            default -> false;
+        };
+    }
+
+    /** Whether a column type the server rendered ({@code public.mood}, {@code public.mood[]}) is the named type. */
+    private static boolean isType(String rendered, String type) {
+        String base = rendered.endsWith("[]") ? rendered.substring(0, rendered.length() - 2) : rendered;
+        return base.equals(type) || (!type.contains(".") && Identifiers.last(base).equals(type)
+                && Identifiers.split(base).size() == 2);
+    }
+
+    /** @return the tables of the second snapshot with a column whose enum type is swapped for a new one */
+    Set<String> tablesOfSwappedEnums() {
+        return of(ObjectKind.ENUM, Type.CHANGED).stream()
+                .filter(e -> Types.swapped(labels(e.before()), labels(e.after())))
+                .flatMap(e -> columnsOfType(e.name()).stream())
+                .map(c -> Identifiers.owner(c.name())).collect(Collectors.toSet());
+    }
+
+    private static List<String> labels(Map<String, String> enumType) {
+        return Types.labels(enumType.getOrDefault("labels", ""));
     }
 
     /** @return whether any of the properties differs between the change's two sides */

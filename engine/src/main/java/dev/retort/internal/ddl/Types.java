@@ -3,6 +3,7 @@ package dev.retort.internal.ddl;
 import dev.retort.schema.ObjectKind;
 import dev.retort.schema.SchemaChange;
 import dev.retort.schema.SchemaChange.Type;
+import dev.retort.schema.SchemaObject;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,14 +47,12 @@ final class Types {
     }
 
     /**
-     * Labels can only be added ({@code ALTER TYPE ... ADD VALUE}, placed before or after a label
-     * that stays); a removed or reordered label needs a new type and every column converted.
+     * Labels are added where they can be ({@code ALTER TYPE ... ADD VALUE}, placed before or after
+     * a label that stays); a removed or reordered label needs the type swapped.
      */
     private void addLabels(SchemaChange type, List<String> was, List<String> is) {
-        if (!is.containsAll(was) || !is.stream().filter(was::contains).toList().equals(was)) {
-            script.unsupported(type.title(), "labels removed or reordered (" + String.join(", ", was) + " -> "
-                    + String.join(", ", is) + "); create a new type, convert each column with ALTER TABLE ... TYPE"
-                    + " new_type USING column::text::new_type, drop the old type and rename the new one");
+        if (swapped(was, is)) {
+            swap(type);
             return;
         }
         for (int i = 0; i < is.size(); i++) {
@@ -65,8 +64,56 @@ final class Types {
         }
     }
 
+    /** @return whether going from one list of labels to the other removes or reorders any */
+    static boolean swapped(List<String> was, List<String> is) {
+        return !is.containsAll(was) || !is.stream().filter(was::contains).toList().equals(was);
+    }
+
+    /**
+     * Swaps an enum for a new one with the new labels: the old renamed, the new created, each
+     * column that uses it converted through text (its default set again, since a default is bound
+     * to the old type), the old dropped. Views over those columns are rebuilt ({@link Views}).
+     * Functions, domains and composite types that use the type would keep the old one, so a type
+     * they use is refused.
+     */
+    private void swap(SchemaChange type) {
+        List<String> users = changes.typeUsers(type.name());
+        if (!users.isEmpty()) {
+            String verb = users.size() == 1 ? " uses" : " use";
+            script.unsupported(type.title(), "labels removed or reordered (" + type.before().get("labels") + " -> "
+                    + type.after().get("labels") + ") while " + String.join(", ", users) + verb + " it; create a new"
+                    + " type, convert each column with ALTER TABLE ... TYPE new_type USING column::text::new_type,"
+                    + " recreate what uses it, drop the old type and rename the new one");
+            return;
+        }
+        String old = Identifiers.last(type.name()).replace("\"", "") + "__retort_old";
+        script.add("ALTER TYPE " + type.name() + " RENAME TO " + old);
+        script.add("CREATE TYPE " + type.name() + " AS ENUM (" + type.after().get("labels") + ")");
+        for (SchemaObject column : changes.columnsOfType(type.name())) {
+            String alter = "ALTER TABLE " + Identifiers.owner(column.name()) + " ALTER COLUMN "
+                    + Identifiers.last(column.name());
+            String columnType = column.properties().get("type");
+            String defaultValue = column.properties().get("default");
+            if (defaultValue != null) {
+                script.add(alter + " DROP DEFAULT");
+            }
+            script.add(alter + " TYPE " + columnType + " USING " + Identifiers.last(column.name()) + "::text::"
+                    + columnType, "converts " + column.name() + " to the new labels; a row holding a label that is"
+                    + " gone makes this statement fail");
+            if (defaultValue != null) {
+                script.add(alter + " SET DEFAULT " + defaultValue);
+            }
+        }
+        script.add("DROP TYPE " + schemaOf(type.name()) + old);
+    }
+
+    private static String schemaOf(String name) {
+        String owner = Identifiers.owner(name);
+        return owner.isEmpty() ? "" : owner + ".";
+    }
+
     /** @return the labels of a {@code labels} property, each still a quoted literal */
-    private static List<String> labels(String labels) {
+    static List<String> labels(String labels) {
         return labels.isEmpty() ? List.of() : Arrays.asList(labels.split(", (?=(?:[^']*'[^']*')*[^']*$)"));
     }
 

@@ -8,6 +8,7 @@ import dev.retort.schema.SchemaSnapshot;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +73,8 @@ final class Views {
     private Set<String> rebuilt() {
         Set<String> retyped = changes.of(ObjectKind.COLUMN, Type.CHANGED).stream()
                 .filter(c -> Changes.differs(c, "type", "collation"))
-                .map(c -> Identifiers.owner(c.name())).collect(Collectors.toSet());
+                .map(c -> Identifiers.owner(c.name())).collect(Collectors.toCollection(HashSet::new));
+        retyped.addAll(changes.tablesOfSwappedEnums());
         Set<String> rebuilt = new LinkedHashSet<>();
         KINDS.forEach(kind -> changes.of(kind, Type.CHANGED).stream().filter(v -> Changes.differs(v, DEFINITION))
                 .forEach(v -> rebuilt.add(v.name())));
