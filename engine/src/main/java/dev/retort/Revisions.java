@@ -85,12 +85,13 @@ public final class Revisions {
     /**
      * @param range a history range, as for {@link #range}
      * @return whether resolving it needs the database's version rows: a side is {@code current} or
-     *     a step relative to it ({@code +N}, {@code -N})
+     *     a step relative to it ({@code +N}, {@code -N}, {@code <branch>@-N})
      * @throws dev.retort.error.TargetException when the range is malformed
      */
     public static boolean isRelativeToCurrent(String range) {
         TargetRange parsed = TargetParser.parseRange(range);
         return Stream.of(parsed.start(), parsed.end()).flatMap(Optional::stream)
-                .anyMatch(side -> side instanceof ParsedTarget.Current || side instanceof ParsedTarget.Relative);
+                .anyMatch(side -> side instanceof ParsedTarget.Current || side instanceof ParsedTarget.Relative
+                        || side instanceof ParsedTarget.BranchStep);
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  *
  * @param currentHeads the version table's rows
  * @param pending      revisions that {@code upgrade heads} would apply, in order
- * @param problems     integrity problems: edited files, unknown applied revisions, dirty state
+ * @param problems     integrity problems: edited files, unknown applied revisions, dirty state, and
+ *                     pending files an upgrade would refuse
  */
 public record ValidationReport(List<String> currentHeads, List<String> pending, List<Problem> problems) {
 
@@ -16,6 +18,16 @@ public record ValidationReport(List<String> currentHeads, List<String> pending, 
         currentHeads = List.copyOf(currentHeads);
         pending = List.copyOf(pending);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * @param more problems found after this report was made
+     * @return this report with them added
+     */
+    public ValidationReport withProblems(List<Problem> more) {
+        List<Problem> all = new ArrayList<>(problems);
+        all.addAll(more);
+        return new ValidationReport(currentHeads, pending, all);
     }
 
     /** @return whether the database matches the files: no problems (pending revisions are allowed) */
@@ -45,6 +57,8 @@ public record ValidationReport(List<String> currentHeads, List<String> pending, 
         /** The version table names a revision no file defines. */
         UNKNOWN_REVISION,
         /** A non-transactional revision failed midway. */
-        DIRTY
+        DIRTY,
+        /** A pending revision's file has a statement that an upgrade would refuse before running anything. */
+        INVALID_FILE
     }
 }

@@ -86,6 +86,22 @@ class StampAndValidateIntegrationTests {
     }
 
     @Test
+    void validationReportsEveryPendingFileAnUpgradeWouldRefuse() {
+        files.revision("b2", "a1", "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1;", "DROP FUNCTION f();")
+                .revision("c3", "b2", "CREATE INDEX CONCURRENTLY i ON t1 (id);", null);
+
+        ValidationReport report = retort().validate().block(PATIENCE);
+
+        assertThat(report.problems()).extracting(ValidationReport.Problem::kind, ValidationReport.Problem::revision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.INVALID_FILE, "b2"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.INVALID_FILE, "c3"));
+        assertThat(report.problems().get(0).message()).contains("b2.sql:").contains("dollar")
+                .endsWith("'retort upgrade' would refuse it before running anything");
+        assertThat(report.problems().get(1).message()).contains("c3.sql:").contains("transactional: false");
+        assertThat(report.isValid()).isFalse();
+    }
+
+    @Test
     void validationListsPendingRevisionsInOrder() {
         retort().upgrade(Target.parse("a1")).blockLast(PATIENCE);
         files.revision("c3", "b2", "SELECT 1;", null);

@@ -55,6 +55,19 @@ public sealed interface ParsedTarget {
         }
     }
 
+    /**
+     * {@code mybranch@-1}, {@code b1@+2}: steps along one branch from the database's current
+     * revision on it, leaving the other branches as they are: a downgrade reverts that branch's
+     * newest revisions only, where {@code b1-1} ends at b1's parent and so, at a branch point,
+     * reverts the other branches too.
+     */
+    record BranchStep(String name, int offset) implements ParsedTarget {
+        @Override
+        public String expression() {
+            return name + "@" + ParsedTarget.step(offset);
+        }
+    }
+
     /** {@code mybranch@base}: the start of a branch; downgrading to it removes the whole branch. */
     record BaseOf(String name) implements ParsedTarget {
         @Override

@@ -60,7 +60,7 @@ public final class Planner {
             return new Plan(Direction.UPGRADE, target, currentRows, List.of(), currentRows);
         }
         VersionRows rows = VersionRows.of(graph, currentRows);
-        if (parsed instanceof ParsedTarget.Relative relative && relative.offset() < 0) {
+        if (step(parsed) < 0) {
             throw new TargetException(target, "Upgrade target '" + target + "' steps backward; use 'retort"
                     + " downgrade " + target + "', or '+N' to step forward.", List.of());
         }
@@ -72,6 +72,14 @@ public final class Planner {
             steps.add(rows.apply(id));
         }
         return plan(Direction.UPGRADE, target, currentRows, steps, rows);
+    }
+
+    /** @return the step of a target relative to the current revision ({@code -1}, {@code b1@+2}), else 0 */
+    private static int step(ParsedTarget parsed) {
+        if (parsed instanceof ParsedTarget.Relative relative) {
+            return relative.offset();
+        }
+        return parsed instanceof ParsedTarget.BranchStep branchStep ? branchStep.offset() : 0;
     }
 
     /**
@@ -86,7 +94,7 @@ public final class Planner {
     public static Plan downgrade(RevisionGraph graph, Set<String> currentRows, String target) {
         ParsedTarget parsed = TargetParser.parse(target);
         VersionRows rows = VersionRows.of(graph, currentRows);
-        if (parsed instanceof ParsedTarget.Relative relative && relative.offset() > 0) {
+        if (step(parsed) > 0) {
             throw new TargetException(target, "Downgrade target '" + target + "' steps forward; use 'retort"
                     + " upgrade " + target + "', or '-N' to step back.", List.of());
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * before it opens a connection. The grammar is Alembic's:
  *
  * <pre>
- * target := 'heads' | 'base' | ('+' | '-') N | anchor [('+' | '-') N] | name '@base'
+ * target := 'heads' | 'base' | ('+' | '-') N | anchor [('+' | '-') N] | name '@base' | name '@' ('+' | '-') N
  * anchor := 'head' | name | name '@head'
  * name   := [A-Za-z0-9_.]+          a revision id, a unique id prefix or a branch label
  * N      := decimal, at least 1
@@ -22,7 +22,7 @@ public final class TargetParser {
 
     static final String VALID_FORMS = "Valid targets are 'heads', 'head', 'base', a revision id or unique"
             + " prefix, a branch label, '<rev>@head', '<branch>@base', '+N' or '-N' from the current revision,"
-            + " and '<rev>+N' or '<rev>-N' (N at least 1).";
+            + " '<rev>+N' or '<rev>-N', and '<branch>@+N' or '<branch>@-N' along one branch only (N at least 1).";
 
     private static final int MAX_STEP_DIGITS = 6;
 
@@ -123,10 +123,15 @@ public final class TargetParser {
             throw invalid(text, "'" + name + "' cannot be combined with '@'");
         }
         return switch (suffix) {
+            case "" -> offset == 0 ? failAt(text) : new ParsedTarget.BranchStep(name, offset);
             case "head" -> new ParsedTarget.HeadOf(name, offset);
             case "base" -> withoutOffset(text, offset, new ParsedTarget.BaseOf(name), "'<branch>@base'");
-            default -> throw invalid(text, "'@' must be followed by 'head' or 'base'");
+            default -> failAt(text);
         };
+    }
+
+    private static ParsedTarget failAt(String text) {
+        throw invalid(text, "'@' must be followed by 'head', 'base', '+N' or '-N'");
     }
 
     private static ParsedTarget withoutOffset(String text, int offset, ParsedTarget target, String what) {

@@ -3,6 +3,7 @@ package dev.retort.internal.graph;
 import dev.retort.error.TargetException;
 import dev.retort.internal.graph.RelativeWalker.Position;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +76,8 @@ final class TargetResolver {
             return walk(revisionNamed(named.name()), named.offset());
         } else if (target instanceof ParsedTarget.HeadOf headOf) {
             return walk(headOf(headOf.name()), headOf.offset());
+        } else if (target instanceof ParsedTarget.BranchStep step) {
+            return branchStep(step);
         } else {
             return relative(((ParsedTarget.Relative) target).offset());
         }
@@ -94,9 +97,11 @@ final class TargetResolver {
     private Destination relative(int offset) {
         if (currentRows.size() > 1) {
             List<String> rows = currentRows.stream().sorted().toList();
+            String each = offset < 0 ? " (once per branch to step each back)" : ", or 'heads' to upgrade every branch";
             throw new TargetException(text, "Relative revision " + text + " needs a single current revision, but the"
-                    + " database is at " + String.join(", ", rows) + ". Use '<rev>" + text + "' with one of them,"
-                    + " e.g. '" + rows.get(0) + text + "'.", rows);
+                    + " database is at " + String.join(", ", rows) + ". Use '<rev>@" + text + "' with one of them to"
+                    + " move that branch only, e.g. '" + rows.get(0) + "@" + text + "'" + each + ".",
+                    rows.stream().map(row -> row + "@" + text).toList());
         }
         if (currentRows.isEmpty() && offset < 0) {
             throw new TargetException(text, "Relative revision " + text + " has nothing to step back from: the"
@@ -104,6 +109,29 @@ final class TargetResolver {
         }
         Position start = currentRows.isEmpty() ? Position.before(null) : Position.at(currentRows.iterator().next());
         return toDestination(new RelativeWalker(graph, text).walk(start, offset));
+    }
+
+    /**
+     * {@code x@-N}: from the database's current revision on x's line (x's ancestors and
+     * descendants), N steps back, removing only those revisions (and what depends on them);
+     * {@code x@+N}: N steps forward from it.
+     */
+    private Destination branchStep(ParsedTarget.BranchStep step) {
+        String named = revisionNamed(step.name());
+        Set<String> line = new HashSet<>(graph.lineage(named));
+        line.addAll(graph.closure(List.of(named)));
+        List<String> on = currentRows.stream().filter(line::contains).sorted().toList();
+        if (on.size() != 1) {
+            throw new TargetException(text, "'" + text + "' steps from the database's current revision on the line of '"
+                    + step.name() + "', but " + (on.isEmpty() ? "the database has none there"
+                    : "it has " + String.join(", ", on) + " there; name one of them") + ".", on);
+        }
+        if (step.offset() > 0) {
+            return walk(on.get(0), step.offset());
+        }
+        Position newest = step.offset() == -1 ? Position.at(on.get(0))
+                : new RelativeWalker(graph, text).walk(Position.at(on.get(0)), step.offset() + 1);
+        return newest.isBase() ? Destination.keep(Set.of()) : Destination.cut(Set.of(newest.revision()));
     }
 
     /** Alembic's lookup order: exact id, branch label, unique id prefix. */

@@ -5,11 +5,13 @@ import dev.retort.MigrationPlan;
 import dev.retort.Operation;
 import dev.retort.Status;
 import dev.retort.ValidationReport;
+import dev.retort.error.MigrationFileException;
 import dev.retort.internal.EngineSettings;
 import dev.retort.internal.graph.Planner;
 import dev.retort.internal.history.DatabaseState;
 import dev.retort.internal.history.StateReader;
 import dev.retort.internal.plan.Plans;
+import dev.retort.internal.plan.StepPreparation;
 import dev.retort.internal.source.Catalog;
 import dev.retort.internal.source.FilesAndDatabase;
 import reactor.core.publisher.Flux;
@@ -107,7 +109,24 @@ public final class Inspector {
         Mono<Tuple2<DatabaseState, List<HistoryEntry>>> database = settings.connections()
                 .with(connection -> reader.read(connection).zipWith(reader.history(connection).collectList()).flux())
                 .single();
-        return FilesAndDatabase.read(catalog(), database)
-                .map(read -> Validation.report(read.getT1(), read.getT2().getT1(), read.getT2().getT2()));
+        return FilesAndDatabase.read(catalog(), database).flatMap(read -> {
+            ValidationReport report = Validation.report(read.getT1(), read.getT2().getT1(), read.getT2().getT2());
+            return report.pending().isEmpty() ? Mono.just(report)
+                    : refusedFiles(read.getT1(), read.getT2().getT1().heads()).map(report::withProblems);
+        });
+    }
+
+    /**
+     * Checks every pending revision's statements as an upgrade would before running anything
+     * ({@link StepPreparation}), each on its own, so that every refused file is reported, not the first.
+     */
+    private static Mono<List<ValidationReport.Problem>> refusedFiles(Catalog catalog, Set<String> heads) {
+        return Flux.fromIterable(Planner.upgrade(catalog.graph(), heads, "heads").steps())
+                .concatMap(step -> StepPreparation.prepare(List.of(step), catalog)
+                        .then(Mono.<ValidationReport.Problem>empty())
+                        .onErrorResume(MigrationFileException.class, e -> Mono.just(new ValidationReport.Problem(
+                                ValidationReport.Kind.INVALID_FILE, step.revision(), e.getMessage()
+                                        + "; 'retort upgrade' would refuse it before running anything"))))
+                .collectList();
     }
 }

@@ -113,12 +113,30 @@ class DiamondGraphUnitTests {
         }
 
         @Test
-        void downgradeMinusOneWithTwoRowsAsksForOne() {
+        void downgradeMinusOneWithTwoRowsAsksForOneBranch() {
             assertThatThrownBy(() -> Planner.downgrade(graph, rows("b", "c"), "-1"))
                     .isInstanceOf(TargetException.class)
                     .hasMessage("Relative revision -1 needs a single current revision, but the database is at b, c."
-                            + " Use '<rev>-1' with one of them, e.g. 'b-1'.")
-                    .extracting(e -> ((TargetException) e).candidates()).isEqualTo(List.of("b", "c"));
+                            + " Use '<rev>@-1' with one of them to move that branch only, e.g. 'b@-1' (once per"
+                            + " branch to step each back).")
+                    .extracting(e -> ((TargetException) e).candidates()).isEqualTo(List.of("b@-1", "c@-1"));
+        }
+
+        @Test
+        void followingTheAdviceRevertsOnlyThatBranch() {
+            assertThat(changes(Planner.downgrade(graph, rows("b", "c"), "b@-1"))).containsExactly("b -b");
+            assertThat(changes(Planner.downgrade(graph, rows("b", "c"), "c@-1"))).containsExactly("c -c");
+            assertThat(changes(Planner.upgrade(graph, rows("b", "c"), "b@+1"))).containsExactly("d -b -c +d");
+        }
+
+        @Test
+        void aBranchStepNeedsOneCurrentRevisionOnThatLineAndTheRightDirection() {
+            assertThatThrownBy(() -> Planner.downgrade(graph, rows("b", "c"), "a@-1"))
+                    .isInstanceOf(TargetException.class).hasMessageContaining("it has b, c there; name one of them");
+            assertThatThrownBy(() -> Planner.upgrade(graph, rows("b", "c"), "b@-1"))
+                    .isInstanceOf(TargetException.class).hasMessageContaining("steps backward");
+            assertThatThrownBy(() -> Planner.downgrade(graph, rows("b", "c"), "b@+1"))
+                    .isInstanceOf(TargetException.class).hasMessageContaining("steps forward");
         }
 
         @Test

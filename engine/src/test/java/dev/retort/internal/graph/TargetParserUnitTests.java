@@ -42,8 +42,8 @@ class TargetParserUnitTests {
                 arguments("a1-", "'-' must be followed by a number of steps"),
                 arguments("a+1+2", "'+' must be followed by a number of steps"),
                 arguments("+1234567", "is too large"),
-                arguments("abc@", "'@' must be followed by 'head' or 'base'"),
-                arguments("abc@tail", "'@' must be followed by 'head' or 'base'"),
+                arguments("abc@", "'@' must be followed by 'head', 'base', '+N' or '-N'"),
+                arguments("abc@tail", "'@' must be followed by 'head', 'base', '+N' or '-N'"),
                 arguments("@head", "'@' needs a revision or branch label before it"),
                 arguments("", "it is empty"),
                 arguments("  ", "it is empty"),
@@ -122,7 +122,7 @@ class TargetParserUnitTests {
         @Test
         void anInvalidSideIsRejectedWithItsOwnReason() {
             assertThat(catchThrowableOfType(TargetException.class, () -> TargetParser.parseRange("abc@:head")))
-                    .hasMessageStartingWith("Invalid target 'abc@': '@' must be followed by 'head' or 'base'");
+                    .hasMessageStartingWith("Invalid target 'abc@': '@' must be followed by 'head', 'base', '+N' or '-N'");
         }
     }
 }
