@@ -14,10 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Hooks;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +79,18 @@ class TransactionalRunIntegrationTests {
             assertThat(tables()).contains("t_a").doesNotContain("first_table", "broken");
             assertThat(retort().current().block(PATIENCE)).containsExactly("a1");
             assertThat(db.column("SELECT revision::text FROM retort_history", String.class)).containsExactly("a1");
+        }
+
+        @Test
+        void reportsItsErrorOnceWithNothingDropped() {
+            List<Throwable> dropped = new CopyOnWriteArrayList<>();
+            Hooks.onErrorDropped(dropped::add);
+            try {
+                assertThat(failedUpgrade()).isNotNull();
+            } finally {
+                Hooks.resetOnErrorDropped();
+            }
+            assertThat(dropped).as("errors Reactor dropped, which it logs with a stack trace").isEmpty();
         }
 
         @Test

@@ -7,6 +7,8 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.r2dbc.spi.ConnectionFactory;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static dev.retort.micronaut.RetortDatasourceConfiguration.DEFAULT_DATASOURCE;
 import static dev.retort.micronaut.RetortDatasourceConfiguration.PREFIX;
@@ -19,6 +21,8 @@ import static dev.retort.micronaut.RetortDatasourceConfiguration.PREFIX;
  */
 @Singleton
 final class ConfiguredDatasourcesActivator implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredDatasourcesActivator.class);
 
     private final BeanContext context;
     private final DatasourceConfigurations configurations;
@@ -33,7 +37,12 @@ final class ConfiguredDatasourcesActivator implements ApplicationEventListener<S
         configurations.configured().stream().filter(RetortDatasourceConfiguration::isEnabled)
                 .forEach(configuration -> require(configuration.getName()));
         // The implicit default applies only when there is a default datasource to migrate.
-        context.findBean(ConnectionFactory.class, Qualifiers.byName(DEFAULT_DATASOURCE));
+        boolean defaultFound = context.findBean(ConnectionFactory.class, Qualifiers.byName(DEFAULT_DATASOURCE)).isPresent();
+        if (!defaultFound && configurations.configured().stream().noneMatch(RetortDatasourceConfiguration::isEnabled)) {
+            LOG.warn("Retort found no R2DBC datasource to migrate: it looked for r2dbc.datasources.{} (and for"
+                    + " datasources named under {}). Configure r2dbc.datasources.{}.url, or set retort.enabled to false"
+                    + " if this application has no database.", DEFAULT_DATASOURCE, PREFIX, DEFAULT_DATASOURCE);
+        }
     }
 
     private void require(String datasource) {

@@ -3,6 +3,7 @@ package dev.retort.micronaut;
 import dev.retort.Retort;
 import dev.retort.RetortBuilder;
 import dev.retort.Target;
+import dev.retort.ValidationReport;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.event.MigrationEvent;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,6 +30,8 @@ final class DatasourceMigration {
     private final String datasource;
     private final Retort retort;
     private final Target target;
+    private final boolean validateOnMigrate;
+    private final Duration lockTimeout;
     private final EntityCheckMode entityCheck;
     private final List<String> entityPackages;
     private final Optional<EntitySchemaCheck> entities;
@@ -38,6 +42,8 @@ final class DatasourceMigration {
         this.datasource = configuration.getName();
         this.retort = retort;
         this.target = Target.parse(configuration.getTarget());
+        this.validateOnMigrate = configuration.isValidateOnMigrate();
+        this.lockTimeout = configuration.getLockTimeout();
         this.entityCheck = configuration.getEntityCheck();
         this.entityPackages = configuration.getEntityPackages();
         this.entities = entities;
@@ -71,10 +77,33 @@ final class DatasourceMigration {
      *     {@link #status()}
      */
     Flux<MigrationEvent> upgrade() {
-        return retort.upgrade(target)
+        return (validateOnMigrate ? refuseProblems() : Mono.<Void>empty())
+                .thenMany(Flux.defer(() -> new LockWaitLog(datasource, lockTimeout).around(retort.upgrade(target))))
+                .concatWith(validateOnMigrate ? Mono.empty() : warnOfProblems().then(Mono.empty()))
                 .concatWith(checkEntities().then(Mono.empty()))
                 .doOnComplete(() -> status = DatasourceStatus.MIGRATED)
                 .doOnError(failure -> status = DatasourceStatus.failed(failure));
+    }
+
+    /** {@code validate-on-migrate}: as Flyway does, nothing runs while an applied file was edited. */
+    private Mono<Void> refuseProblems() {
+        return retort.validate().flatMap(report -> report.problems().isEmpty() ? Mono.empty()
+                : Mono.error(new RetortException(ErrorCode.VALIDATION_FAILED, "Datasource '" + datasource
+                        + "' was not migrated (validate-on-migrate: true):\n  " + messages(report))));
+    }
+
+    /** Without {@code validate-on-migrate}, an edited applied file is still worth a warning at startup. */
+    private Mono<Void> warnOfProblems() {
+        return retort.validate().doOnNext(report -> {
+            if (!report.problems().isEmpty()) {
+                LOG.warn("Datasource '{}' does not match its migration files; set validate-on-migrate: true to refuse"
+                        + " to start in this case:\n  {}", datasource, messages(report));
+            }
+        }).then();
+    }
+
+    private static String messages(ValidationReport report) {
+        return report.problems().stream().map(ValidationReport.Problem::message).collect(Collectors.joining("\n  "));
     }
 
     private Mono<Void> checkEntities() {

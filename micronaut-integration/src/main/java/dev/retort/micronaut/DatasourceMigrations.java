@@ -76,8 +76,25 @@ final class DatasourceMigrations {
         } catch (RuntimeException e) {
             LOG.error("Migrating datasource '{}' failed; the application will not start. {}", migration.datasource(),
                     e.getMessage());
-            throw e;
+            LOG.debug("The failure's stack trace", e);
+            throw withoutReactorFrames(e);
         }
+    }
+
+    /**
+     * Micronaut prints a failed start-up's exception with every cause's stack trace. A Retort
+     * error's frames are Reactor's and the driver's, a screenful that says nothing to the person
+     * reading it, whose message already names the file, line and statement; so they are left out
+     * (the debug log above keeps them).
+     */
+    private static RuntimeException withoutReactorFrames(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            t.setStackTrace(new StackTraceElement[0]);
+            for (Throwable suppressed : t.getSuppressed()) {
+                suppressed.setStackTrace(new StackTraceElement[0]);
+            }
+        }
+        return failure;
     }
 
     private void migrateInBackground(DatasourceMigration migration) {

@@ -54,6 +54,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private String schema = DEFAULT_SCHEMA;
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
+    private boolean validateOnMigrate;
     private EntityCheckMode entityCheck = DEFAULT_ENTITY_CHECK;
     private List<String> entityPackages = List.of();
 
@@ -259,5 +260,24 @@ public class RetortDatasourceConfiguration implements Toggleable {
      */
     public void setEntityPackages(List<String> entityPackages) {
         this.entityPackages = List.copyOf(entityPackages);
+    }
+
+    /**
+     * @return whether an applied file edited since, an unknown or a dirty revision stops the migration
+     */
+    public boolean isValidateOnMigrate() {
+        return validateOnMigrate;
+    }
+
+    /**
+     * Compare the database with the migration files before migrating, as Flyway's
+     * validateOnMigrate does, and refuse to migrate (and so to start, in startup mode) when an
+     * applied file was edited, the database names a revision no file defines, or it is dirty.
+     * Default: false, which migrates and then logs those problems as a warning.
+     *
+     * @param validateOnMigrate true to refuse
+     */
+    public void setValidateOnMigrate(boolean validateOnMigrate) {
+        this.validateOnMigrate = validateOnMigrate;
     }
 }

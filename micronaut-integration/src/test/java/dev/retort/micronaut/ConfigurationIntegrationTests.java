@@ -83,7 +83,19 @@ class ConfigurationIntegrationTests {
                 "\"retort.datasources.*.lock-timeout\"", "\"retort.datasources.*.connect-retry\"",
                 "\"retort.datasources.*.connect-timeout\"",
                 "\"retort.datasources.*.schema\"",
-                "\"retort.datasources.*.table-prefix\"");
+                "\"retort.datasources.*.table-prefix\"", "\"retort.datasources.*.entity-check\"",
+                "\"retort.datasources.*.entity-packages\"", "\"retort.datasources.*.validate-on-migrate\"");
+    }
+
+    @Test
+    void aMisspeltModeIsAnsweredWithTheValidOnes() {
+        db.reset();
+        assertThatThrownBy(() -> TestApplications.start(properties("retort.datasources.default.mode", "asynch")))
+                .hasMessageContaining("retort.datasources.*.mode: 'asynch' is not one of startup, async.");
+        assertThatThrownBy(() -> TestApplications.start(properties("retort.datasources.default.entity-check", "loud")))
+                .hasMessageContaining("retort.datasources.*.entity-check: 'loud' is not one of off, warn, fail.");
+        assertThat(db.column("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", Long.class))
+                .as("nothing migrated").containsExactly(0L);
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The runs that change the database: upgrade, downgrade and stamp. Each run reads and validates
@@ -138,9 +139,18 @@ public final class Migrator {
     private Flux<MigrationEvent> underTheLock(Run run, LockedWork work) {
         Flux<Emitted> emitted = session.around(held -> Flux.<Emitted>just(new Event(new LockAcquired(held.waited())))
                 .concatWith(reader.read(held.work()).flatMapMany(state -> work.run(held, state))));
-        return Flux.<MigrationEvent>just(run.startedEvent()).concatWith(emitted.publish(shared -> Flux.merge(
-                shared.ofType(Event.class).map(Event::event),
-                shared.ofType(Result.class).last().map(run::completed))));
+        // One pass, not publish() into two branches: a failure would reach both, and the second
+        // would be logged by Reactor as dropped.
+        return Flux.<MigrationEvent>just(run.startedEvent()).concatWith(Flux.defer(() -> {
+            AtomicReference<Result> result = new AtomicReference<>();
+            return emitted.<MigrationEvent>handle((next, sink) -> {
+                if (next instanceof Event event) {
+                    sink.next(event.event());
+                } else {
+                    result.set((Result) next);
+                }
+            }).concatWith(Mono.fromSupplier(() -> run.completed(result.get())));
+        }));
     }
 
     /** Another run may have moved the database since the read without the lock: plan again. */

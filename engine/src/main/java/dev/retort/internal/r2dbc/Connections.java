@@ -84,8 +84,27 @@ public final class Connections {
                     .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY).maxBackoff(MAX_RETRY)
                             .filter(e -> ErrorTranslation.mayHeal(e) && System.nanoTime() < deadline));
         }).onErrorMap(Exceptions::isRetryExhausted, Throwable::getCause).onErrorMap(e -> !(e instanceof RetortException),
-                e -> new ConnectionException("Cannot connect to the database: " + ErrorTranslation.describe(e)
+                e -> new ConnectionException("Cannot connect to the database: " + connectFailure(e)
                         + ". Check that the server is running and the URL, user and password are right.", e));
+    }
+
+    /**
+     * The driver's words for a failed connect, as a person reads them: its address without Java's
+     * {@code host/<unresolved>:port} notation, and the network's reason (connection refused, an
+     * unknown host ...) that it keeps in the cause, without the native call's error number.
+     */
+    private static String connectFailure(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage();
+        if (root == error || reason == null || error.getMessage() == null) {
+            return ErrorTranslation.describe(error);
+        }
+        // The driver's SQLSTATE here (08003) is its own label for "no connection", not the server's.
+        return error.getMessage().replaceAll("(\\S+)/<unresolved>:(\\d+)", "$1:$2") + ": "
+                + reason.replaceFirst("^.*failed with error\\(-?\\d+\\): ", "").strip();
     }
 
     /**
