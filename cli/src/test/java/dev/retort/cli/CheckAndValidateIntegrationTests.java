@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.file.Files;
+
 import static dev.retort.cli.RunAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,20 @@ class CheckAndValidateIntegrationTests {
     @Test
     void checkExitsOneWhileRevisionsArePending() {
         assertThatRun(project.run("check")).exitedWith(1).printed("1 pending revision: " + Examples.HEAD);
+    }
+
+    @Test
+    void aPendingFileThatUpgradeWouldRefuseFailsValidateAndCheckAsUpgradeDoes() throws Exception {
+        Files.writeString(project.migrations().resolve("003_broken.sql"), "-- revision: 003_broken\n"
+                + "-- revises: " + Examples.HEAD + "\n-- message: broken\n\n-- +upgrade\n"
+                + "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1;\n");
+
+        assertThatRun(project.run("upgrade")).exitedWith(2).complained("003_broken.sql:6");
+        assertThatRun(project.run("validate")).exitedWith(2).printed("003_broken.sql:6")
+                .printed("'retort upgrade' would refuse it before running anything");
+        assertThatRun(project.run("check")).exitedWith(2).printed("003_broken.sql:6");
+        assertThat(db.column("SELECT revision FROM retort_version", String.class))
+                .containsExactly("001_add_version_column");
     }
 
     @Test

@@ -38,6 +38,10 @@ final class Comparison {
         session.output().report(difference == null ? view
                 : view.withDrift(DiffView.of(difference, "the migrations", "the database")));
         boolean noDrift = difference == null || difference.isEmpty();
+        if (report.problems().stream().anyMatch(p -> p.kind() == ValidationReport.Kind.INVALID_FILE)) {
+            // What upgrade refuses as invalid files (exit 2), validate reports as such.
+            return ErrorCode.INVALID_MIGRATIONS.exitCode();
+        }
         return passes.test(report) && noDrift ? 0 : ErrorCode.VALIDATION_FAILED.exitCode();
     }
 }
