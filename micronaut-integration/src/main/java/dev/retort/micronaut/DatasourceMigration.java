@@ -79,9 +79,14 @@ final class DatasourceMigration {
     Flux<MigrationEvent> upgrade() {
         return (validateOnMigrate ? refuseProblems() : Mono.<Void>empty())
                 .thenMany(Flux.defer(() -> new LockWaitLog(datasource, lockTimeout).around(retort.upgrade(target))))
-                .concatWith(validateOnMigrate ? Mono.empty() : warnOfProblems().then(Mono.empty()))
                 .concatWith(checkEntities().then(Mono.empty()))
                 .doOnComplete(() -> status = DatasourceStatus.MIGRATED)
+                .doOnComplete(() -> {
+                    if (!validateOnMigrate) {
+                        warnOfProblems().subscribe(ok -> { }, e -> LOG.debug("Could not compare datasource '{}' with"
+                                + " its files after migrating", datasource, e));
+                    }
+                })
                 .doOnError(failure -> status = DatasourceStatus.failed(failure));
     }
 
@@ -92,7 +97,11 @@ final class DatasourceMigration {
                         + "' was not migrated (validate-on-migrate: true):\n  " + messages(report))));
     }
 
-    /** Without {@code validate-on-migrate}, an edited applied file is still worth a warning at startup. */
+    /**
+     * Without {@code validate-on-migrate}, an edited applied file is still worth a warning at
+     * startup; it is looked for after the migration, in the background, so that start-up does not
+     * wait for a second connection and the history's read.
+     */
     private Mono<Void> warnOfProblems() {
         return retort.validate().doOnNext(report -> {
             if (!report.problems().isEmpty()) {
