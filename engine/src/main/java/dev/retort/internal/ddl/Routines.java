@@ -3,6 +3,7 @@ package dev.retort.internal.ddl;
 import dev.retort.schema.ObjectKind;
 import dev.retort.schema.SchemaChange;
 import dev.retort.schema.SchemaChange.Type;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class Routines {
         changes.of(ObjectKind.POLICY, Type.ADDED, Type.CHANGED).forEach(p -> script.add(policy(p)));
     }
 
-    private static String firing(String enabled) {
+    private static String firing(@Nullable String enabled) {
         if (enabled == null) {
             return "ENABLE";
         }

@@ -4,6 +4,7 @@ import dev.retort.schema.ObjectKind;
 import dev.retort.schema.SchemaChange;
 import dev.retort.schema.SchemaChange.Type;
 import dev.retort.schema.SchemaObject;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,9 @@ final class Tables {
     void dropConstraints() {
         List<SchemaChange> dropped = changes.of(ObjectKind.CONSTRAINT, Type.REMOVED, Type.CHANGED).stream()
                 .filter(c -> c.type() == Type.REMOVED || rewritten(c)).toList();
-        dropped.stream().filter(c -> foreignKey(c.before()))
-                .forEach(c -> script.add("ALTER TABLE " + table(c) + " DROP CONSTRAINT " + Identifiers.last(c.name())));
-        dropped.stream().filter(c -> !foreignKey(c.before()) && !changes.tableRemoved(table(c)))
+        // A foreign key goes even with its table, since the table it references may go first.
+        dropped.stream().sorted((a, b) -> Boolean.compare(!foreignKey(a.before()), !foreignKey(b.before())))
+                .filter(c -> foreignKey(c.before()) || !changes.tableRemoved(table(c)))
                 .forEach(c -> script.add("ALTER TABLE " + table(c) + " DROP CONSTRAINT " + Identifiers.last(c.name())));
     }
 
@@ -109,7 +110,7 @@ final class Tables {
         Comments.write(table, script);
     }
 
-    private void rowLevelSecurity(String table, String was, String is) {
+    private void rowLevelSecurity(String table, @Nullable String was, @Nullable String is) {
         if (is == null) {
             script.add("ALTER TABLE " + table + " DISABLE ROW LEVEL SECURITY");
             if ("forced".equals(was)) {
@@ -174,7 +175,7 @@ final class Tables {
         Comments.write(column, script);
     }
 
-    private static boolean widening(String was, String is) {
+    private static boolean widening(@Nullable String was, @Nullable String is) {
         String change = was + " -> " + is;
         if (WIDENINGS.stream().anyMatch(p -> p.matcher(change).matches())) {
             return !was.startsWith("character varying(") || !is.startsWith("character varying(")
@@ -274,7 +275,7 @@ final class Tables {
      * @return the parent table of a partition, as a snapshot names it (unqualified in the home
      *     schema, while the server's rendering qualifies it), or null for a table that is not a partition
      */
-    private String parent(Map<String, String> table) {
+    private @Nullable String parent(Map<String, String> table) {
         String partitionOf = table.get("partition of");
         if (partitionOf == null) {
             return null;

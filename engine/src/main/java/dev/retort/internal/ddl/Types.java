@@ -4,6 +4,7 @@ import dev.retort.schema.ObjectKind;
 import dev.retort.schema.SchemaChange;
 import dev.retort.schema.SchemaChange.Type;
 import dev.retort.schema.SchemaObject;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -164,7 +165,7 @@ final class Types {
     }
 
     /** @return a domain's constraints, by name: the property holds {@code name definition; ...} */
-    private static Map<String, String> constraints(String property) {
+    private static Map<String, String> constraints(@Nullable String property) {
         Map<String, String> constraints = new LinkedHashMap<>();
         if (property != null) {
             for (String constraint : property.split("; (?=\\S+ (CHECK|NOT NULL))")) {
