@@ -37,10 +37,10 @@ final class Comments {
 
     private static String target(ObjectKind kind, String name) {
         return switch (kind) {
-            case CONSTRAINT, TRIGGER, POLICY -> kind.label().toUpperCase() + " " + Identifiers.last(name) + " ON "
+            case CONSTRAINT, TRIGGER, POLICY -> Identifiers.keyword(kind) + " " + Identifiers.last(name) + " ON "
                     + Identifiers.owner(name);
             case ENUM, COMPOSITE_TYPE -> "TYPE " + name;
-            default -> kind.label().toUpperCase() + " " + name;
+            default -> Identifiers.keyword(kind) + " " + name;
         };
     }
 }

@@ -1,7 +1,10 @@
 package dev.retort.internal.ddl;
 
+import dev.retort.schema.ObjectKind;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +49,11 @@ final class Identifiers {
     static String last(String qualified) {
         List<String> parts = split(qualified);
         return parts.get(parts.size() - 1);
+    }
+
+    /** @return the kind as DDL names it, e.g. {@code MATERIALIZED VIEW} */
+    static String keyword(ObjectKind kind) {
+        return kind.label().toUpperCase(Locale.ROOT);
     }
 
     /**

@@ -39,7 +39,7 @@ final class Routines {
     void dropRoutines() {
         for (ObjectKind kind : List.of(ObjectKind.FUNCTION, ObjectKind.PROCEDURE)) {
             changes.of(kind, Type.REMOVED, Type.CHANGED).stream().filter(r -> r.type() == Type.REMOVED || newResult(r))
-                    .forEach(r -> script.add("DROP " + kind.label().toUpperCase() + " " + r.name()));
+                    .forEach(r -> script.add("DROP " + Identifiers.keyword(kind) + " " + r.name()));
         }
     }
 

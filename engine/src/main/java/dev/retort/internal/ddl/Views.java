@@ -44,7 +44,7 @@ final class Views {
         List<SchemaObject> order = dependenciesFirst(changes.from(), dropped);
         for (int i = order.size() - 1; i >= 0; i--) {
             SchemaObject view = order.get(i);
-            script.add("DROP " + view.kind().label().toUpperCase() + " " + view.name());
+            script.add("DROP " + Identifiers.keyword(view.kind()) + " " + view.name());
         }
     }
 
@@ -55,10 +55,8 @@ final class Views {
         for (SchemaObject view : dependenciesFirst(changes.to(), created)) {
             String query = view.properties().get(DEFINITION).strip();
             query = query.endsWith(";") ? query.substring(0, query.length() - 1) : query;
-            script.add("CREATE " + view.kind().label().toUpperCase() + " " + view.name() + " AS\n" + query);
-            if (rebuilt.contains(view.name()) || changes.names(view.kind(), Type.ADDED).contains(view.name())) {
-                Comments.write(Comments.creation(view), script);
-            }
+            script.add("CREATE " + Identifiers.keyword(view.kind()) + " " + view.name() + " AS\n" + query);
+            Comments.write(Comments.creation(view), script);
         }
         KINDS.forEach(kind -> changes.of(kind, Type.CHANGED).stream().filter(v -> !rebuilt.contains(v.name()))
                 .forEach(v -> Comments.write(v, script)));
