@@ -84,7 +84,8 @@ class ConfigurationIntegrationTests {
                 "\"retort.datasources.*.connect-timeout\"",
                 "\"retort.datasources.*.schema\"",
                 "\"retort.datasources.*.table-prefix\"", "\"retort.datasources.*.entity-check\"",
-                "\"retort.datasources.*.entity-packages\"", "\"retort.datasources.*.validate-on-migrate\"");
+                "\"retort.datasources.*.entity-packages\"", "\"retort.datasources.*.validate-on-migrate\"",
+                "\"retort.enabled\"");
     }
 
     @Test
