@@ -37,6 +37,21 @@ class MultipleHeadsIntegrationTests {
     }
 
     @Test
+    void downgradeMinusOneAdvisesABranchStepAndFollowingItRevertsThatBranchOnly() {
+        assertThatRun(project.run("-q", "upgrade", "heads")).succeeded();
+
+        assertThatRun(project.run("downgrade", "-1")).exitedWith(2).complained("'003_add_notes@-1'");
+        RetortCli.Run script = project.run("downgrade", "003_add_website@-1", "--sql");
+        assertThatRun(script).succeeded().printed("DROP COLUMN website");
+        assertThat(script.stdout()).doesNotContain("DROP COLUMN notes");
+        assertThatRun(project.run("-q", "downgrade", "003_add_notes@-1")).succeeded();
+
+        assertThat(DatabaseReadings.versions(db)).containsExactly("003_add_website");
+        assertThat(db.column("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'candidates'"
+                + " AND column_name IN ('notes', 'website')", String.class)).containsExactly("website");
+    }
+
+    @Test
     void branchesShowsWhereTheyFork() {
         assertThatRun(project.run("branches")).succeeded()
                 .printed(Examples.HEAD + " (branchpoint) -> 003_add_notes, 003_add_website\n");
