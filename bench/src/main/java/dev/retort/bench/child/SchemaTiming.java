@@ -3,14 +3,14 @@ package dev.retort.bench.child;
 import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.Target;
+import dev.retort.bench.run.Databases;
 import dev.retort.bench.run.Server;
+import dev.retort.bench.run.Stats;
 import dev.retort.bench.tool.RetortTool;
 import dev.retort.bench.workload.Workload;
 import dev.retort.schema.SchemaSnapshot;
 import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
-import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,15 +49,14 @@ public final class SchemaTiming {
         int count = Integer.parseInt(args[0]);
         Path jar = Path.of(args[1]);
         Server server = Server.fromSystemProperties();
-        ConnectionFactory admin = ConnectionFactories.get(server.r2dbcUrl("postgres"));
+        Databases databases = new Databases(server);
         Path dir = Files.createTempDirectory("retort-schema-timing");
         RetortTool.writeRevisions(Workload.generate(count), dir);
-        execute(admin, "DROP DATABASE IF EXISTS " + DATABASE);
-        execute(admin, "CREATE DATABASE " + DATABASE);
+        databases.recreate(DATABASE);
         try {
             measure(server, dir, jar, count);
         } finally {
-            execute(admin, "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            databases.drop(DATABASE);
         }
         System.exit(0);
     }
@@ -69,9 +68,9 @@ public final class SchemaTiming {
         retort.upgrade(Target.HEADS).blockLast(PATIENCE);
         SchemaSnapshot snapshot = retort.schema().block(PATIENCE);
 
-        List<Long> retortRuns = new ArrayList<>();
-        List<Long> pgDumpRuns = new ArrayList<>();
-        List<Long> floorRuns = new ArrayList<>();
+        List<Double> retortRuns = new ArrayList<>();
+        List<Double> pgDumpRuns = new ArrayList<>();
+        List<Double> floorRuns = new ArrayList<>();
         List<String> cli = List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-XX:SharedArchiveFile=" + jar.resolveSibling("retort.jsa"), "-jar", jar.toString(), "--url", url,
                 "--migrations", dir.toString());
@@ -81,19 +80,19 @@ public final class SchemaTiming {
                     String.valueOf(server.port()), "-U", server.user(), "-d", DATABASE)));
             floorRuns.add(timed(concat(cli, "current")));
         }
-        long checkMs = timed(concat(cli, "check"));
+        double checkMs = timed(concat(cli, "check"));
         double inProcess = WarmMedian.millis(() -> retort.schema().block(PATIENCE), IN_PROCESS_RUNS, MEASURED);
 
         System.out.printf("Schema reading, %,d migrations applied (%,d objects in the snapshot)%n", count,
                 snapshot.objects().size());
-        System.out.printf("| retort schema --json, fresh process | %d ms |%n", median(retortRuns));
-        System.out.printf("| pg_dump --schema-only | %d ms |%n", median(pgDumpRuns));
-        System.out.printf("| ratio | %.2f |%n", (double) median(retortRuns) / median(pgDumpRuns));
-        System.out.printf("| floor: retort current (start, connect, one query), fresh process | %d ms |%n",
+        System.out.printf("| retort schema --json, fresh process | %.0f ms |%n", median(retortRuns));
+        System.out.printf("| pg_dump --schema-only | %.0f ms |%n", median(pgDumpRuns));
+        System.out.printf("| ratio | %.2f |%n", median(retortRuns) / median(pgDumpRuns));
+        System.out.printf("| floor: retort current (start, connect, one query), fresh process | %.0f ms |%n",
                 median(floorRuns));
         System.out.printf("| Retort.schema(), in process (median of runs %d-%d) | %.1f ms |%n",
                 IN_PROCESS_RUNS - MEASURED + 1, IN_PROCESS_RUNS, inProcess);
-        System.out.printf("| retort check (replay into a shadow, two snapshots), fresh process | %d ms |%n", checkMs);
+        System.out.printf("| retort check (replay into a shadow, two snapshots), fresh process | %.0f ms |%n", checkMs);
     }
 
     private static List<String> concat(List<String> command, String... args) {
@@ -103,7 +102,7 @@ public final class SchemaTiming {
     }
 
     /** @return the process's wall time, start to exit, in milliseconds; fails unless it exits 0 */
-    private static long timed(List<String> command) throws IOException, InterruptedException {
+    private static double timed(List<String> command) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -115,15 +114,7 @@ public final class SchemaTiming {
         return millis;
     }
 
-    private static long median(List<Long> runs) {
-        List<Long> sorted = new ArrayList<>(runs);
-        sorted.sort(null);
-        return sorted.get(sorted.size() / 2);
-    }
-
-
-    private static void execute(ConnectionFactory factory, String sql) {
-        Mono.usingWhen(Mono.from(factory.create()), c -> Mono.from(c.createStatement(sql).execute())
-                .flatMap(r -> Mono.from(r.getRowsUpdated())), c -> c.close()).block(PATIENCE);
+    private static double median(List<Double> runs) {
+        return Stats.median(runs).orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package dev.retort.bench.child;
 import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.Target;
+import dev.retort.bench.run.Databases;
 import dev.retort.bench.run.Server;
 import dev.retort.bench.tool.RetortTool;
 import dev.retort.bench.workload.Workload;
@@ -41,15 +42,14 @@ public final class WarmNoOpBreakdown {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         Server server = Server.fromSystemProperties();
-        ConnectionFactory admin = ConnectionFactories.get(server.r2dbcUrl("postgres"));
+        Databases databases = new Databases(server);
         Path dir = Files.createTempDirectory("retort-warm-noop");
         RetortTool.writeRevisions(Workload.generate(count), dir);
-        run(admin, "DROP DATABASE IF EXISTS " + DATABASE);
-        run(admin, "CREATE DATABASE " + DATABASE);
+        databases.recreate(DATABASE);
         try {
             measure(server.r2dbcUrl(DATABASE), dir, count);
         } finally {
-            run(admin, "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            databases.drop(DATABASE);
         }
         System.exit(0);
     }

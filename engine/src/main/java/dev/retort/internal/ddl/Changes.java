@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 /** The two snapshots and their differences, with the look-ups the writers share. */
 final class Changes {
 
+    /** The property that holds a constraint's, index's, view's, routine's or trigger's rendered definition. */
+    static final String DEFINITION = "definition";
+
     private final SchemaSnapshot from;
     private final SchemaSnapshot to;
     private final List<SchemaChange> all;
@@ -59,14 +62,26 @@ final class Changes {
     /** @return the parts (columns, constraints ...) of a table in a snapshot, columns in their order */
     static List<SchemaObject> partsOf(SchemaSnapshot snapshot, ObjectKind kind, String table) {
         return snapshot.all(kind).stream().filter(o -> Identifiers.owner(o.name()).equals(table))
-                .sorted(Comparator.comparingInt(Changes::position).thenComparing(SchemaObject::name))
+                .sorted(Comparator.comparingInt((SchemaObject o) -> position(o.properties()))
+                        .thenComparing(SchemaObject::name))
                 .toList();
     }
 
     /** @return a column's position, or 0 for objects without one (a snapshot written before positions) */
-    static int position(SchemaObject object) {
-        String position = object.properties().get(SchemaObject.POSITION);
+    static int position(Map<String, String> properties) {
+        String position = properties.get(SchemaObject.POSITION);
         return position == null ? 0 : Integer.parseInt(position);
+    }
+
+    /**
+     * @param qualified a table's name as the server renders it in a definition, qualified even in
+     *                  the home schema (e.g. {@code public.events})
+     * @return its name as the snapshots write it: unqualified in the home schema
+     */
+    String tableName(String qualified) {
+        boolean named = to.find(ObjectKind.TABLE, qualified).isPresent()
+                || from.find(ObjectKind.TABLE, qualified).isPresent();
+        return named ? qualified : Identifiers.last(qualified);
     }
 
     /**
@@ -90,7 +105,7 @@ final class Changes {
     private static boolean usesType(SchemaObject object, String type) {
         return switch (object.kind()) {
             case FUNCTION, PROCEDURE -> Identifiers.mentions(object.name(), type) || object.properties()
-                    .getOrDefault("definition", "").lines().filter(line -> line.startsWith(" RETURNS "))
+                    .getOrDefault(DEFINITION, "").lines().filter(line -> line.startsWith(" RETURNS "))
                     .anyMatch(line -> Identifiers.mentions(line, type));
             case DOMAIN -> Identifiers.mentions(object.properties().getOrDefault("type", ""), type);
             case COMPOSITE_TYPE -> Identifiers.mentions(object.properties().getOrDefault("attributes", ""), type);

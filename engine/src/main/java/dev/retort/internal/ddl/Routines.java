@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.retort.internal.ddl.Changes.DEFINITION;
+
 /** Functions and procedures, triggers and policies: the code that hangs on tables. */
 final class Routines {
 
-    private static final String DEFINITION = "definition";
     private static final Pattern RETURNS = Pattern.compile("^ RETURNS (.*)$", Pattern.MULTILINE);
 
     private final Changes changes;

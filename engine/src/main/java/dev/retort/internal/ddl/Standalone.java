@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.retort.internal.ddl.Changes.DEFINITION;
+
 /** Extensions, sequences and indexes. */
 final class Standalone {
 
-    private static final String DEFINITION = "definition";
     private static final String OWNED_BY = "owned by";
 
     private final Changes changes;
@@ -30,7 +31,7 @@ final class Standalone {
         changes.of(ObjectKind.INDEX, Type.REMOVED, Type.CHANGED).stream()
                 .filter(i -> i.type() == Type.REMOVED || Changes.differs(i, DEFINITION))
                 .map(i -> changes.from().find(ObjectKind.INDEX, i.name()).orElseThrow())
-                .filter(i -> !changes.tableRemoved(tableName(changes.from(), on(i))) && !ofPartition(changes.from(), i))
+                .filter(i -> !changes.tableRemoved(changes.tableName(on(i))) && !ofPartition(changes.from(), i))
                 .forEach(i -> script.add("DROP INDEX " + i.name()));
     }
 
@@ -137,17 +138,12 @@ final class Standalone {
      * Whether an index is a partition's share of an index of its parent: PostgreSQL makes it with
      * the parent's index (or the partition) and drops it with them.
      */
-    private static boolean ofPartition(SchemaSnapshot snapshot, SchemaObject index) {
-        return snapshot.find(ObjectKind.TABLE, tableName(snapshot, on(index)))
+    private boolean ofPartition(SchemaSnapshot snapshot, SchemaObject index) {
+        return snapshot.find(ObjectKind.TABLE, changes.tableName(on(index)))
                 .map(t -> t.properties().get("partition of")).map(p -> p.substring(0, p.indexOf(' ')))
                 .filter(parent -> snapshot.all(ObjectKind.INDEX).stream()
                         .anyMatch(other -> on(other).equals(parent) && method(other).equals(method(index))))
                 .isPresent();
-    }
-
-    /** @return a relation's name as the snapshot writes it, from the server's qualified rendering */
-    private static String tableName(SchemaSnapshot snapshot, String qualified) {
-        return snapshot.find(ObjectKind.TABLE, qualified).isPresent() ? qualified : Identifiers.last(qualified);
     }
 
     /** @return the table of {@code CREATE [UNIQUE] INDEX name ON [ONLY] table USING ...} */

@@ -7,15 +7,17 @@ import dev.retort.schema.SchemaObject;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static dev.retort.internal.ddl.Changes.DEFINITION;
+
 /** Tables, their columns and their constraints. */
 final class Tables {
 
-    private static final String DEFINITION = "definition";
     private static final String NOT_VALID = " NOT VALID";
     /** Type changes that keep every value: a longer varchar, text, a wider integer. */
     private static final List<Pattern> WIDENINGS = List.of(
@@ -129,8 +131,8 @@ final class Tables {
     /** Adds the new columns of tables that stay, in their order, and alters the changed ones. */
     void addAndAlterColumns() {
         List<SchemaChange> added = changes.of(ObjectKind.COLUMN, Type.ADDED).stream()
-                .filter(c -> !changes.tableAdded(table(c))).sorted((a, b) -> Integer.compare(
-                        position(a.after()), position(b.after()))).toList();
+                .filter(c -> !changes.tableAdded(table(c)))
+                .sorted(Comparator.comparingInt(c -> Changes.position(c.after()))).toList();
         for (SchemaChange column : added) {
             script.add("ALTER TABLE " + table(column) + " ADD COLUMN " + Identifiers.last(column.name()) + " "
                     + columnSpec(column.after()));
@@ -266,11 +268,6 @@ final class Tables {
         return "always".equals(column.get("identity")) ? "ALWAYS" : "BY DEFAULT";
     }
 
-    private static int position(Map<String, String> column) {
-        String position = column.get(SchemaObject.POSITION);
-        return position == null ? 0 : Integer.parseInt(position);
-    }
-
     /**
      * @return the parent table of a partition, as a snapshot names it (unqualified in the home
      *     schema, while the server's rendering qualifies it), or null for a table that is not a partition
@@ -280,10 +277,7 @@ final class Tables {
         if (partitionOf == null) {
             return null;
         }
-        String qualified = partitionOf.substring(0, partitionOf.indexOf(' '));
-        boolean named = changes.to().find(ObjectKind.TABLE, qualified).isPresent()
-                || changes.from().find(ObjectKind.TABLE, qualified).isPresent();
-        return named ? qualified : Identifiers.last(qualified);
+        return changes.tableName(partitionOf.substring(0, partitionOf.indexOf(' ')));
     }
 
     private static String table(SchemaChange part) {

@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.retort.internal.ddl.Changes.DEFINITION;
+
 /**
  * Views and materialized views. One whose query changes is dropped and created again, since
  * {@code CREATE OR REPLACE VIEW} cannot drop or retype columns; so is every view that reads a
@@ -24,7 +26,6 @@ import java.util.stream.Stream;
  */
 final class Views {
 
-    private static final String DEFINITION = "definition";
     private static final List<ObjectKind> KINDS = List.of(ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW);
 
     private final Changes changes;
