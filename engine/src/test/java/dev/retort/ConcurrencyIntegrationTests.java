@@ -7,7 +7,7 @@ import dev.retort.event.RunStarted;
 import dev.retort.internal.history.HistorySql;
 import dev.retort.internal.history.TableNames;
 import dev.retort.test.MigrationFiles;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -4,7 +4,7 @@ import dev.retort.error.ConnectionException;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationFileException;
 import dev.retort.test.PasswordCheckingServer;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import dev.retort.test.SilentServer;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;

@@ -8,7 +8,7 @@ import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionStarted;
 import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.test.MigrationFiles;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

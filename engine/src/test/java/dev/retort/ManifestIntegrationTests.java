@@ -4,7 +4,7 @@ import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
 import dev.retort.event.RunCompleted;
 import dev.retort.internal.source.SourceTestAccess;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package dev.retort;
 
 import dev.retort.test.MigrationFiles;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

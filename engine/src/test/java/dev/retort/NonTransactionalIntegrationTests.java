@@ -4,7 +4,7 @@ import dev.retort.error.DirtyDatabaseException;
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.error.MigrationFileException;
 import dev.retort.test.MigrationFiles;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

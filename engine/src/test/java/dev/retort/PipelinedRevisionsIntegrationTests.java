@@ -6,7 +6,7 @@ import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.StatementExecuted;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -7,7 +7,7 @@ import dev.retort.event.RunCompleted;
 import dev.retort.event.RunPlanned;
 import dev.retort.event.RunStarted;
 import dev.retort.event.StatementExecuted;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

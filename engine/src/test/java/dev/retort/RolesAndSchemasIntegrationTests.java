@@ -6,7 +6,7 @@ import dev.retort.error.RetortException;
 import dev.retort.error.RetortTablesException;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RunPlanned;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.AfterEach;

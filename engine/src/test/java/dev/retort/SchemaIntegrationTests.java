@@ -4,7 +4,7 @@ import dev.retort.schema.ObjectKind;
 import dev.retort.schema.SchemaChange;
 import dev.retort.schema.SchemaDiff;
 import dev.retort.schema.SchemaSnapshot;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,7 @@ package dev.retort;
 import org.junit.jupiter.api.Test;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationExecutionException;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,7 @@ package dev.retort;
 
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;

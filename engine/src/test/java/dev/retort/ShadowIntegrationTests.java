@@ -5,7 +5,7 @@ import dev.retort.error.MigrationExecutionException;
 import dev.retort.schema.RoundtripResult.Outcome;
 import dev.retort.schema.RoundtripResult;
 import dev.retort.schema.SchemaDiff;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.AfterEach;

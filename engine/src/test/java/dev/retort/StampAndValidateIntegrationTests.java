@@ -4,7 +4,7 @@ import dev.retort.ValidationReport.Kind;
 import dev.retort.event.LockAcquired;
 import dev.retort.event.RunCompleted;
 import dev.retort.test.MigrationFiles;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -9,7 +9,7 @@ import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.StatementExecuted;
 import dev.retort.test.MigrationFiles;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.test.PasswordCheckingServer;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import dev.retort.test.SilentServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import dev.retort.MigrationSources;
 import dev.retort.Retort;
 import dev.retort.cli.config.OfflineConnectionFactory;
 import dev.retort.test.MigrationFiles;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -2,7 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.MigrationSources;
 import dev.retort.Retort;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 
 import java.nio.file.Path;
 import java.util.List;

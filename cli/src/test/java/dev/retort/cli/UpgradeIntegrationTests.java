@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -2,7 +2,7 @@ package dev.retort.micronaut;
 
 import dev.retort.event.RunCompleted;
 import dev.retort.event.RunStarted;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package dev.retort.micronaut;
 
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.inject.qualifiers.Qualifiers;

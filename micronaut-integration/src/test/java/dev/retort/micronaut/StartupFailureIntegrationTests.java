@@ -2,7 +2,7 @@ package dev.retort.micronaut;
 
 import dev.retort.error.MigrationExecutionException;
 import dev.retort.micronaut.example.ExampleApplication;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -4,7 +4,7 @@ import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
 import dev.retort.event.RunCompleted;
 import dev.retort.event.RunStarted;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.BeforeEach;

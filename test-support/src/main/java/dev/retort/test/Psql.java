@@ -1,5 +1,6 @@
 package dev.retort.test;
 
+import dev.retort.test.database.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
 import java.io.IOException;

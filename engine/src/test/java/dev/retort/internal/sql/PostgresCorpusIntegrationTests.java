@@ -1,6 +1,6 @@
 package dev.retort.internal.sql;
 
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -2,7 +2,7 @@ package dev.retort.internal.sql;
 
 import dev.retort.error.MigrationFileException;
 import dev.retort.internal.sql.SqlLexer.TokenKind;
-import dev.retort.test.PostgresDatabase;
+import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

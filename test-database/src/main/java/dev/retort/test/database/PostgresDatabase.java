@@ -1,4 +1,4 @@
-package dev.retort.test;
+package dev.retort.test.database;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
@@ -23,7 +23,7 @@ import java.util.function.Function;
 /**
  * A fresh PostgreSQL database for one test class, created before its first test and dropped
  * after its last. Register it as {@code @RegisterExtension static final PostgresDatabase db =
- * new PostgresDatabase();}. The server is found by {@link PostgresServer}. The blocking helpers
+ * new PostgresDatabase();}. The server is found by {@link TestServer}. The blocking helpers
  * ({@link #query}, {@link #execute}) are for test code on the test thread, never for code under
  * test.
  */
@@ -36,8 +36,9 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
     private Class<?> owner;
 
     /**
-     * Creates the database for the class that registers the extension. JUnit calls this again for
-     * each {@code @Nested} class inside it; those share the outer class's database.
+     * Creates the database for the class that registers the extension, unless an accessor already
+     * did (a Micronaut {@code TestPropertyProvider} asks for the URL before this runs). JUnit calls
+     * this again for each {@code @Nested} class inside it; those share the outer class's database.
      */
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -45,11 +46,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
             return;
         }
         owner = context.getRequiredTestClass();
-        String simpleName = owner.getSimpleName().toLowerCase(Locale.ROOT);
-        name = "retort_" + simpleName.substring(0, Math.min(simpleName.length(), 30)) + "_"
-                + UUID.randomUUID().toString().substring(0, 8);
-        onAdmin("CREATE DATABASE \"" + name + "\"");
-        connectionFactory = ConnectionFactories.get(options());
+        create(owner.getSimpleName());
     }
 
     /** Drops the database after the registering class, not after each of its nested classes. */
@@ -58,28 +55,50 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         if (context.getRequiredTestClass() == owner) {
             onAdmin("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
             owner = null;
+            name = null;
+            connectionFactory = null;
         }
     }
 
+    private synchronized String created() {
+        if (name == null) {
+            create("test");
+        }
+        return name;
+    }
+
+    private synchronized void create(String label) {
+        if (name != null) {
+            return;
+        }
+        String lower = label.toLowerCase(Locale.ROOT);
+        String candidate = "retort_" + lower.substring(0, Math.min(lower.length(), 30)) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        onAdmin("CREATE DATABASE \"" + candidate + "\"");
+        name = candidate;
+        connectionFactory = ConnectionFactories.get(options());
+    }
+
     private static void onAdmin(String sql) {
-        ConnectionFactory admin = ConnectionFactories.get(PostgresServer.admin());
+        ConnectionFactory admin = ConnectionFactories.get(TestServer.admin());
         Flux.usingWhen(admin.create(), c -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated),
                 Connection::close).blockLast(TIMEOUT);
     }
 
     /** @return options for this database, as for the admin connection but with this database's name */
     public ConnectionFactoryOptions options() {
-        return PostgresServer.admin().mutate().option(ConnectionFactoryOptions.DATABASE, name).build();
+        return TestServer.admin().mutate().option(ConnectionFactoryOptions.DATABASE, created()).build();
     }
 
     /** @return a connection factory for this database (unpooled: each create() opens a connection) */
     public ConnectionFactory connectionFactory() {
+        created();
         return connectionFactory;
     }
 
     /** @return the database's name */
     public String name() {
-        return name;
+        return created();
     }
 
     /**
@@ -91,7 +110,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         Object password = o.getValue(ConnectionFactoryOptions.PASSWORD);
         return "r2dbc:postgresql://" + o.getValue(ConnectionFactoryOptions.USER)
                 + (password != null ? ":" + password : "") + "@" + o.getValue(ConnectionFactoryOptions.HOST)
-                + ":" + o.getValue(ConnectionFactoryOptions.PORT) + "/" + name;
+                + ":" + o.getValue(ConnectionFactoryOptions.PORT) + "/" + name();
     }
 
     /**
@@ -122,13 +141,13 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
      * @param sql the statements, separated by semicolons (simple query protocol)
      */
     public void execute(String sql) {
-        Flux.usingWhen(connectionFactory.create(),
+        Flux.usingWhen(connectionFactory().create(),
                 c -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated),
                 Connection::close).blockLast(TIMEOUT);
     }
 
     private <T> Flux<T> run(String sql, Function<Readable, T> mapper) {
-        return Flux.usingWhen(connectionFactory.create(),
+        return Flux.usingWhen(connectionFactory().create(),
                 c -> Flux.from(c.createStatement(sql).execute()).concatMap(r -> r.map(mapper::apply)),
                 Connection::close);
     }
@@ -143,12 +162,19 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     /** @return a one-line description of where the server came from */
     public static String serverDescription() {
-        return PostgresServer.description();
+        return TestServer.description();
     }
 
-    /** Drops every table, function and type in {@code public}: a clean slate within the class. */
+    /**
+     * Drops every schema but the server's own, with all that is in them (tables, functions, types,
+     * the extensions installed there), and creates an empty {@code public} again: a clean slate
+     * within the class, on the same database, so open connections stay usable.
+     */
     public void reset() {
-        execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        execute("DO $$ DECLARE s name; BEGIN"
+                + " FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'"
+                + " LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END $$;"
+                + " CREATE SCHEMA public AUTHORIZATION pg_database_owner; GRANT USAGE ON SCHEMA public TO PUBLIC");
     }
 
     /**

@@ -1,8 +1,10 @@
-package dev.retort.test;
+package dev.retort.test.database;
 
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,20 +17,21 @@ import java.net.Socket;
  * available. Otherwise the tests fail with a message saying how to provide one: a missing
  * server must never turn into skipped tests.
  */
-final class PostgresServer {
+public final class TestServer {
 
-    static final String ENV = "RETORT_TEST_URL";
+    /** The environment variable that names the server: an R2DBC URL of a role that may create databases. */
+    public static final String ENV = "RETORT_TEST_URL";
     private static final String LOCAL_URL = "r2dbc:postgresql://postgres@127.0.0.1:5432/postgres";
     private static final int CONNECT_TIMEOUT_MS = 1_000;
 
     private static ConnectionFactoryOptions admin;
     private static String description;
 
-    private PostgresServer() {
+    private TestServer() {
     }
 
     /** @return options for an administrative connection (may create and drop databases) */
-    static synchronized ConnectionFactoryOptions admin() {
+    public static synchronized ConnectionFactoryOptions admin() {
         if (admin == null) {
             admin = locate();
         }
@@ -36,7 +39,7 @@ final class PostgresServer {
     }
 
     /** @return where the server came from, for diagnostics */
-    static synchronized String description() {
+    public static synchronized String description() {
         admin();
         return description;
     }
@@ -78,12 +81,17 @@ final class PostgresServer {
         }
     }
 
+    // A plain container from Testcontainers' core, whose API is the same in 1.x and 2.x: an
+    // application's BOM (Micronaut's manages 1.x) then picks the version, and nothing breaks.
     @SuppressWarnings("resource") // lives as long as the JVM; Testcontainers' reaper removes it
     private static ConnectionFactoryOptions startContainer() {
-        PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse("postgres:16-alpine"))
+                .withEnv("POSTGRES_HOST_AUTH_METHOD", "trust")
+                .withExposedPorts(5432)
+                // The image's entry point starts the server twice: once to initialise, then for good.
+                .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\n", 2));
         container.start();
-        return ConnectionFactoryOptions.parse("r2dbc:postgresql://" + container.getUsername() + ":"
-                + container.getPassword() + "@" + container.getHost() + ":" + container.getMappedPort(5432)
-                + "/" + container.getDatabaseName());
+        return ConnectionFactoryOptions.parse("r2dbc:postgresql://postgres@" + container.getHost() + ":"
+                + container.getMappedPort(5432) + "/postgres");
     }
 }
