@@ -29,8 +29,13 @@ command -v psql >/dev/null || { echo "bench: psql is needed (the floor and the s
 # shellcheck disable=SC2086 # MVN_ARGS holds several options: split it on purpose.
 flock "$lock" mvn -B -q ${MVN_ARGS:-} -P bench -pl bench,cli -am package -DskipTests
 
+# The CLI as installed: the distribution's jar, with the class-data sharing archive its launcher
+# writes on the first run.
+cli/retort --version >/dev/null
+cli_jar=$(ls -d cli/target/distribution/retort-*/lib/retort.jar)
+
 # The engine is on the harness's class path too: the psql-bookkeeping floor's script is written by
 # Retort's own SQL classes.
 exec flock "$lock" java -cp "bench/target/classes:$(cat bench/target/classpath/retort.classpath)" \
     dev.retort.bench.BenchMain --mode "$mode" \
-    --cli-jar "${RETORT_CLI_JAR:-cli/target/retort.jar}" "$@"
+    --cli-jar "${RETORT_CLI_JAR:-$cli_jar}" "$@"

@@ -12,5 +12,7 @@ cd "$(dirname "$0")/.."
 lock=${RETORT_BENCH_LOCK:-/tmp/retort-mvn.lock}
 # shellcheck disable=SC2086 # MVN_ARGS holds several options: split it on purpose.
 flock "$lock" mvn -B -q ${MVN_ARGS:-} -P bench -pl bench,cli -am package -DskipTests
+cli/retort --version >/dev/null   # the launcher writes its class-data sharing archive
+cli_jar=$(ls -d cli/target/distribution/retort-*/lib/retort.jar)
 exec flock "$lock" java -cp "bench/target/classes:$(cat bench/target/classpath/retort.classpath)" \
-    dev.retort.bench.child.SchemaTiming "${1:-1000}" "${RETORT_CLI_JAR:-cli/target/retort.jar}"
+    dev.retort.bench.child.SchemaTiming "${1:-1000}" "${RETORT_CLI_JAR:-$cli_jar}"

@@ -40,7 +40,7 @@ class ProviderRegistrationIntegrationTests {
     @BeforeAll
     static void retort() {
         retort = Retort.builder(db.connectionFactory())
-                .migrations(MigrationSources.directory(Path.of("..", "migrations")))
+                .migrations(MigrationSources.directory(Path.of("..", "migrations", "provider-registration")))
                 .build();
     }
 

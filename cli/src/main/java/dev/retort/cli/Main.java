@@ -10,12 +10,15 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code retort} executable: parses the arguments, runs one command, exits with its code. */
 public final class Main {
 
     private static final String NETTY_JFR = "io.netty.jfr.enabled";
+    /** Set by bin/retort, which starts the JVM with options for a short run. */
+    private static final String LAUNCHER = "retort.launcher";
 
     private Main() {
     }
@@ -25,6 +28,7 @@ public final class Main {
      */
     public static void main(String[] args) {
         skipNettyFlightRecorderEvents();
+        adviseTheLauncher(args);
         int exitCode = run(args, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(),
                 isInteractive());
         System.out.flush();
@@ -43,6 +47,20 @@ public final class Main {
     private static void skipNettyFlightRecorderEvents() {
         if (System.getProperty(NETTY_JFR) == null) {
             System.setProperty(NETTY_JFR, "false");
+        }
+    }
+
+    /**
+     * {@code java -jar retort.jar} starts with the JVM's defaults, tuned for long-running servers:
+     * about twice bin/retort's start-up time, most of a short command's. A jar cannot set its own
+     * JVM options, so with {@code --verbose} it says how to get them.
+     */
+    private static void adviseTheLauncher(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        if (System.getProperty(LAUNCHER) == null && (arguments.contains("--verbose") || arguments.contains("-v"))) {
+            System.err.println("note: started without the launcher's options for a short run; bin/retort of the"
+                    + " distribution starts about twice as fast (it adds -XX:TieredStopAtLevel=1 -XX:+UseSerialGC and"
+                    + " a class-data sharing archive). See the README, \"Install the CLI\".");
         }
     }
 

@@ -25,7 +25,15 @@ final class Examples {
 
     /** @return the repository's example directory, as failsafe passes it */
     static Path directory() {
-        return Path.of(System.getProperty("retort.examples", "../migrations")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("retort.examples", "../migrations/provider-registration")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param name a folder of {@code migrations/}: {@code truck-tickets}, {@code arxos}, ...
+     * @return that example set, beside the provider-registration one
+     */
+    static Path set(String name) {
+        return directory().resolveSibling(name);
     }
 
     /**
@@ -36,7 +44,7 @@ final class Examples {
         Path target = workingDirectory.resolve("migrations");
         try (Stream<Path> files = Files.list(directory())) {
             Files.createDirectories(target);
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
                 Files.copy(file, target.resolve(file.getFileName()));
             }
             return target;

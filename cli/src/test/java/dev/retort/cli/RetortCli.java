@@ -25,7 +25,8 @@ final class RetortCli {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The launcher's flags: they make the many short runs of the test suite faster too. */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+            "-Dretort.launcher=tests");
 
     /** The engine's manifests of the test runs' migration files, kept in the build's directory. */
     static final Path MANIFESTS = Path.of("target", "manifests").toAbsolutePath();
@@ -95,7 +96,8 @@ final class RetortCli {
 
     private ProcessBuilder builder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("RETORT_") || name.equals("NO_COLOR"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("RETORT_") || name.equals("NO_COLOR")
+                || name.equals("DATABASE_URL"));
         // The manifests go to this test run's directory, not the user's cache, unless a test says otherwise.
         builder.environment().put("RETORT_CACHE_DIR", MANIFESTS.toString());
         builder.environment().putAll(environment);
@@ -109,9 +111,33 @@ final class RetortCli {
      * @return what the process did
      */
     Run runLauncher(String... args) {
-        List<String> command = new ArrayList<>(List.of("sh", launcher().toString()));
-        command.addAll(List.of(args));
-        return execute(command);
+        return runCommand("sh", launcher().toString()).andArgs(args);
+    }
+
+    /**
+     * Runs any program in the working directory with this environment, e.g. an installed
+     * {@code bin/retort} or {@code java -jar} without the tests' options.
+     *
+     * @param program the program and its first arguments
+     * @return a command to which the remaining arguments are given
+     */
+    Command runCommand(String... program) {
+        return args -> {
+            List<String> command = new ArrayList<>(List.of(program));
+            command.addAll(List.of(args));
+            return execute(command);
+        };
+    }
+
+    /** A command line still missing its last arguments. */
+    @FunctionalInterface
+    interface Command {
+
+        /**
+         * @param args the remaining arguments
+         * @return what the process did
+         */
+        Run andArgs(String... args);
     }
 
     private static Path launcher() {
@@ -166,7 +192,8 @@ final class RetortCli {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
-    private static String javaExecutable() {
+    /** @return the java executable of the JVM running the tests */
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -21,8 +21,8 @@ import static dev.retort.cli.RunAssert.assertThatRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CLI's fast start: the build's class-data sharing archive is valid for the jar and the
- * launcher uses it, and the class list it is made from still covers what a run loads.
+ * The CLI's fast start: the class list the launcher's class-data sharing archive is made from
+ * still covers what a run loads ({@link DistributionIntegrationTests} shows the archive used).
  */
 class StartupIntegrationTests {
 
@@ -36,19 +36,6 @@ class StartupIntegrationTests {
 
     @TempDir
     Path workingDirectory;
-
-    @Test
-    void theLauncherMapsTheClassesFromTheArchiveBuiltBesideTheJar() {
-        assertThat(RetortCli.jar().resolveSibling("retort.jsa")).exists();
-        // -Xshare:on makes the JVM fail instead of silently starting without an archive it cannot use.
-        RetortCli.Run run = new RetortCli(workingDirectory)
-                .env("RETORT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:stdout")
-                .runLauncher("--version");
-
-        assertThatRun(run).succeeded();
-        assertThat(run.stdout()).containsPattern("dev\\.retort\\.cli\\.Main source: shared objects file")
-                .containsPattern("picocli\\.CommandLine source: shared objects file");
-    }
 
     @Test
     void theClassListCoversTheClassesOfAnUpgradeAndItsNoOp() throws IOException {

@@ -28,7 +28,7 @@ class MigrationLocationsUnitTests {
 
     @Test
     void aFileLocationReadsThatDirectory() throws IOException {
-        Path directory = Path.of("..", "migrations").toAbsolutePath().normalize();
+        Path directory = Path.of("..", "migrations", "provider-registration").toAbsolutePath().normalize();
 
         MigrationSource source = MigrationLocations.source(List.of("file:" + directory), loader);
 

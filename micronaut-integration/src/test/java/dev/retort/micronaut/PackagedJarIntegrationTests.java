@@ -52,7 +52,7 @@ class PackagedJarIntegrationTests {
     /** Writes the example migrations under {@link #LOCATION}, with directory entries as jar tools do. */
     private static Path packageExampleMigrations(Path jar) throws IOException {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-                Stream<Path> files = Files.list(Path.of("..", "migrations"))) {
+                Stream<Path> files = Files.list(Path.of("..", "migrations", "provider-registration"))) {
             for (String folder : List.of("packaged/", LOCATION + "/")) {
                 out.putNextEntry(new JarEntry(folder));
                 out.closeEntry();

@@ -10,14 +10,14 @@ import java.util.Optional;
 
 /**
  * The {@code retort} command: {@code java <launcher options> -jar retort.jar upgrade heads}, on the
- * same revision files as the library. The JVM options default to those of the {@code cli/retort}
- * launcher, since that is how users run it.
+ * same revision files as the library. The JVM options default to those of the distribution's
+ * {@code bin/retort} launcher, since that is how users run it.
  */
 public final class RetortCliTool implements RevisionFiles {
 
     /**
-     * The options of the {@code cli/retort} launcher: C1 only, serial GC, class-data sharing; like
-     * the launcher, {@link #apply} adds the build's archive {@code retort.jsa} when it is beside the jar.
+     * The options of the {@code bin/retort} launcher: C1 only, serial GC, class-data sharing; like
+     * the launcher, {@link #apply} adds the archive {@code retort.jsa} it writes beside the jar.
      */
     public static final String LAUNCHER_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
 
