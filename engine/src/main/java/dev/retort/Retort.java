@@ -121,6 +121,22 @@ public final class Retort {
     }
 
     /**
+     * Adopts a database whose schema was made before Retort, as Flyway's {@code baselineOnMigrate}
+     * does: when Retort's tables do not exist and the schema holds objects, stamps the revision the
+     * schema corresponds to; otherwise does nothing (an empty schema is then migrated from base as
+     * usual, a versioned one from where it is). Whether the tables exist is decided again under the
+     * lock, so of several instances starting together one stamps. Follow it with {@link #upgrade}.
+     *
+     * @param revision the revision the existing schema corresponds to
+     * @return the stamp's events, or none when there is nothing to adopt
+     */
+    public Flux<MigrationEvent> baseline(Target revision) {
+        return inspector.versioned().flatMapMany(versioned -> versioned ? Flux.empty()
+                : schema().flatMapMany(snapshot -> snapshot.objects().isEmpty() ? Flux.empty()
+                        : migrator.baseline(revision.expression())));
+    }
+
+    /**
      * @return the version table's rows: the current heads (empty for a new database)
      */
     public Mono<Set<String>> current() {

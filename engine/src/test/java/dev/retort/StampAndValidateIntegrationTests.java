@@ -2,12 +2,14 @@ package dev.retort;
 
 import dev.retort.ValidationReport.Kind;
 import dev.retort.event.LockAcquired;
+import dev.retort.event.MigrationEvent;
 import dev.retort.event.RunCompleted;
 import dev.retort.test.MigrationFiles;
 import dev.retort.test.database.PostgresDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 
 import java.util.List;
 
@@ -49,6 +51,33 @@ class StampAndValidateIntegrationTests {
                 .containsExactly("stamp");
         assertThat(events).noneMatch(LockAcquired.class::isInstance)
                 .anyMatch(e -> e instanceof RunCompleted c && c.applied() == 0);
+    }
+
+    /** Micronaut's baseline: an unversioned schema with objects is stamped, under the lock, once. */
+    @Test
+    void baselineStampsAnUnversionedSchemaOnceEvenWhenTwoInstancesStartTogether() {
+        db.execute("CREATE TABLE t1 (id int)");
+
+        List<MigrationEvent> events = Flux.merge(retort().baseline(Target.parse("a1")), retort().baseline(Target.parse("a1")))
+                .collectList().block(PATIENCE);
+        retort().upgrade(Target.HEAD).blockLast(PATIENCE);
+
+        assertThat(events).filteredOn(RunCompleted.class::isInstance).extracting(e -> ((RunCompleted) e).applied())
+                .containsExactlyInAnyOrder(1, 0);
+        assertThat(db.column("SELECT revision::text || ' ' || operation::text FROM retort_history ORDER BY id",
+                String.class)).containsExactly("a1 stamp", "b2 upgrade");
+    }
+
+    @Test
+    void baselineLeavesAnEmptySchemaAndAVersionedOneAlone() {
+        assertThat(retort().baseline(Target.parse("b2")).collectList().block(PATIENCE)).isEmpty();
+        retort().upgrade(Target.HEAD).blockLast(PATIENCE);
+        retort().downgrade(Target.BASE).blockLast(PATIENCE);
+        db.execute("CREATE TABLE left_behind (id int)");
+
+        // At base again, with an object in the schema: versioned, so not the baseline's to adopt.
+        assertThat(retort().baseline(Target.parse("b2")).collectList().block(PATIENCE)).isEmpty();
+        assertThat(retort().current().block(PATIENCE)).isEmpty();
     }
 
     @Test

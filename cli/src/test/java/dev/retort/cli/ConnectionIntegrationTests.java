@@ -57,6 +57,23 @@ class ConnectionIntegrationTests {
         }
     }
 
+    /** The URLs the seeds' teams have: DATABASE_URL, libpq's and JDBC's forms, converted, never opened with JDBC. */
+    @Test
+    void databaseUrlAndThePostgresAndJdbcFormsReachTheSameDatabase() {
+        String database = db.name();
+        assertThatRun(retort.env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/" + database).run("-q", "upgrade", "head"))
+                .succeeded();
+        retort = new RetortCli(workingDirectory);
+        for (String url : new String[] {"postgresql://127.0.0.1/" + database + "?user=postgres",
+                "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres&sslmode=disable"}) {
+            assertThatRun(retort.run("current", "--url", url)).succeeded().printed(Examples.HEAD);
+        }
+        assertThatRun(retort.run("current", "--url", "jdbc:postgresql://127.0.0.1:1/x?user=postgres&password=" + PASSWORD))
+                .exitedWith(3).complained("127.0.0.1:1").neverShowed(PASSWORD);
+        assertThatRun(retort.run("current", "--url", "mysql://root:" + PASSWORD + "@db/x")).exitedWith(2)
+                .complained("scheme 'mysql'").complained("--url").neverShowed(PASSWORD);
+    }
+
     @Test
     void aPasswordInTheUrlIsMaskedInTheError() {
         RetortCli.Run run = retort.run("upgrade", "--url", "r2dbc:postgresql://postgres:" + PASSWORD + "@127.0.0.1:1/x");
@@ -163,7 +180,7 @@ class ConnectionIntegrationTests {
     @Test
     void aMalformedUrlIsAUsageErrorShowingTheExpectedForm() {
         assertThatRun(retort.run("current", "--url", "notaurl")).exitedWith(2).hasNoStackTrace()
-                .complained("not an R2DBC URL").complained("r2dbc:postgresql://user@host:5432/database");
+                .complained("Not a PostgreSQL URL").complained("r2dbc:postgresql://user@host:5432/database");
     }
 
     @Test

@@ -57,6 +57,18 @@ class JsonOutputIntegrationTests {
                 .isEqualTo("001_add_version_column");
     }
 
+    /** Seed 002's MigrationManager.get_migration_status(), from the command line. */
+    @Test
+    void currentSaysWhereTheDatabaseStandsAgainstTheFiles() {
+        JsonNode status = retort.run("current", "--json").json();
+
+        assertThat(status.get("heads")).extracting(JsonNode::asText).containsExactly(Examples.HEAD);
+        assertThat(status.get("pending")).extracting(JsonNode::asText).containsExactly(Examples.HEAD);
+        assertThat(status.get("needsUpgrade").asBoolean()).isTrue();
+        assertThatRun(retort.run("current", "--verbose")).succeeded().printed("Heads of the files: " + Examples.HEAD)
+                .printed("Pending (1): " + Examples.HEAD);
+    }
+
     @Test
     void historyAppliedListsTheAuditRows() {
         JsonNode entries = retort.run("history", "--applied", "--json").json().get("entries");

@@ -7,6 +7,7 @@ import dev.retort.ValidationReport;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.event.MigrationEvent;
+import dev.retort.event.RunCompleted;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ final class DatasourceMigration {
     private final String datasource;
     private final Retort retort;
     private final Target target;
+    private final Optional<Target> baseline;
     private final boolean validateOnMigrate;
     private final Duration lockTimeout;
     private final EntityCheckMode entityCheck;
@@ -42,6 +44,7 @@ final class DatasourceMigration {
         this.datasource = configuration.getName();
         this.retort = retort;
         this.target = Target.parse(configuration.getTarget());
+        this.baseline = Optional.ofNullable(configuration.getBaseline()).map(Target::parse);
         this.validateOnMigrate = configuration.isValidateOnMigrate();
         this.lockTimeout = configuration.getLockTimeout();
         this.entityCheck = configuration.getEntityCheck();
@@ -78,7 +81,8 @@ final class DatasourceMigration {
      */
     Flux<MigrationEvent> upgrade() {
         return (validateOnMigrate ? refuseProblems() : Mono.<Void>empty())
-                .thenMany(Flux.defer(() -> new LockWaitLog(datasource, lockTimeout).around(retort.upgrade(target))))
+                .thenMany(Flux.defer(() -> new LockWaitLog(datasource, lockTimeout).around(baseline().concatWith(
+                        retort.upgrade(target)))))
                 .concatWith(checkEntities().then(Mono.empty()))
                 .doOnComplete(() -> status = DatasourceStatus.MIGRATED)
                 .doOnComplete(() -> {
@@ -90,7 +94,17 @@ final class DatasourceMigration {
                 .doOnError(failure -> status = DatasourceStatus.failed(failure));
     }
 
-    /** {@code validate-on-migrate}: as Flyway does, nothing runs while an applied file was edited. */
+    /** {@code baseline}: a schema made before Retort is stamped once, and that is worth a line in the log. */
+    private Flux<MigrationEvent> baseline() {
+        return baseline.map(revision -> retort.baseline(revision).doOnNext(event -> {
+            if (event instanceof RunCompleted completed && completed.applied() > 0) {
+                LOG.info("Datasource '{}' had a schema but no Retort tables: stamped {} (baseline), then upgrading",
+                        datasource, revision.expression());
+            }
+        })).orElse(Flux.empty());
+    }
+
+        /** {@code validate-on-migrate}: as Flyway does, nothing runs while an applied file was edited. */
     private Mono<Void> refuseProblems() {
         return retort.validate().flatMap(report -> report.problems().isEmpty() ? Mono.empty()
                 : Mono.error(new RetortException(ErrorCode.VALIDATION_FAILED, "Datasource '" + datasource

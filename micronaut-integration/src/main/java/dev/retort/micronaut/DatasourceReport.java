@@ -1,6 +1,7 @@
 package dev.retort.micronaut;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.retort.Status;
 import dev.retort.ValidationReport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -13,7 +14,9 @@ import java.util.List;
  * @param datasource the datasource's name, as under {@code r2dbc.datasources}
  * @param status     this application's migration of it
  * @param heads      the database's current heads (its version table), sorted
+ * @param fileHeads  the migration files' heads, sorted
  * @param pending    revisions an upgrade to {@code heads} would apply, in order
+ * @param needsUpgrade whether there are any
  * @param problems   integrity problems (edited files, unknown or dirty revisions), one sentence each
  * @param history    the most recent history rows, newest first
  * @param drift      whether the schema drifted from what the migrations make
@@ -23,26 +26,28 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
-public record DatasourceReport(String datasource, DatasourceStatus status, List<String> heads, List<String> pending,
-        List<String> problems, List<HistoryRow> history, DriftReport drift, EntityReport entities, @Nullable String error) {
+public record DatasourceReport(String datasource, DatasourceStatus status, List<String> heads, List<String> fileHeads,
+        List<String> pending, boolean needsUpgrade, List<String> problems, List<HistoryRow> history, DriftReport drift, EntityReport entities, @Nullable String error) {
 
     /** Copies the lists so the record stays immutable. */
     public DatasourceReport {
         heads = List.copyOf(heads);
+        fileHeads = List.copyOf(fileHeads);
         pending = List.copyOf(pending);
         problems = List.copyOf(problems);
         history = List.copyOf(history);
     }
 
     static DatasourceReport of(String datasource, DatasourceStatus status, ValidationReport validation,
-            List<HistoryRow> history, DriftReport drift, EntityReport entities) {
+            Status standing, List<HistoryRow> history, DriftReport drift, EntityReport entities) {
         List<String> problems = validation.problems().stream().map(ValidationReport.Problem::message).toList();
         return new DatasourceReport(datasource, status, validation.currentHeads().stream().sorted().toList(),
-                validation.pending(), problems, history, drift, entities, null);
+                standing.heads(), validation.pending(), !validation.pending().isEmpty(), problems, history, drift,
+                entities, null);
     }
 
     static DatasourceReport unavailable(String datasource, DatasourceStatus status, Throwable error) {
-        return new DatasourceReport(datasource, status, List.of(), List.of(), List.of(), List.of(),
+        return new DatasourceReport(datasource, status, List.of(), List.of(), List.of(), false, List.of(), List.of(),
                 DriftReport.notChecked(error), EntityReport.notChecked(DatasourceStatus.describe(error)),
                 DatasourceStatus.describe(error));
     }

@@ -3,6 +3,7 @@ package dev.retort.micronaut;
 import dev.retort.RetortBuilder;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.util.Toggleable;
 
 import java.time.Duration;
@@ -48,6 +49,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     private boolean enabled = DEFAULT_ENABLED;
     private List<String> locations = List.of(DEFAULT_LOCATION);
     private String target = DEFAULT_TARGET;
+    private @Nullable String baseline;
     private MigrationMode mode = DEFAULT_MODE;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration connectRetry = DEFAULT_CONNECT_RETRY;
@@ -120,6 +122,25 @@ public class RetortDatasourceConfiguration implements Toggleable {
      */
     public void setTarget(String target) {
         this.target = target;
+    }
+
+    /**
+     * @return the revision an existing, unversioned schema is stamped at, or {@code null}
+     */
+    public @Nullable String getBaseline() {
+        return baseline;
+    }
+
+    /**
+     * For a database whose schema was made before Retort: when Retort's tables do not exist yet
+     * and the schema is not empty, stamp this revision (and log it) before upgrading; an empty
+     * schema is migrated from base as usual. Like Flyway's {@code baseline-on-migrate} with
+     * {@code baseline-version}. Default: none.
+     *
+     * @param baseline the revision the existing schema corresponds to
+     */
+    public void setBaseline(@Nullable String baseline) {
+        this.baseline = baseline == null || baseline.isBlank() ? null : baseline.strip();
     }
 
     /**

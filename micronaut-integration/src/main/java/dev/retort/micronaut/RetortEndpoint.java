@@ -47,9 +47,9 @@ public final class RetortEndpoint {
         Retort retort = migration.retort();
         Mono<DriftReport> drift = retort.drift().map(DriftReport::of)
                 .onErrorResume(e -> Mono.just(DriftReport.notChecked(e)));
-        return Mono.zip(retort.validate(), recentHistory(retort), drift, migration.entityReport())
+        return Mono.zip(retort.validate(), retort.status(), recentHistory(retort), drift, migration.entityReport())
                 .map(all -> DatasourceReport.of(migration.datasource(), migration.status(), all.getT1(),
-                        all.getT2(), all.getT3(), all.getT4()))
+                        all.getT2(), all.getT3(), all.getT4(), all.getT5()))
                 // One unreadable database must not hide the others' reports.
                 .onErrorResume(e -> Mono.just(DatasourceReport.unavailable(migration.datasource(), migration.status(),
                         e)));

@@ -30,6 +30,8 @@ class EndpointIntegrationTests {
         assertThat(report.datasource()).isEqualTo("default");
         assertThat(report.status().state()).isEqualTo(MigrationState.MIGRATED);
         assertThat(report.heads()).containsExactly("002_add_rejection_reason");
+        assertThat(report.fileHeads()).containsExactly("002_add_rejection_reason");
+        assertThat(report.needsUpgrade()).isFalse();
         assertThat(report.pending()).isEmpty();
         assertThat(report.problems()).isEmpty();
         assertThat(report.history()).extracting(HistoryRow::revision)
@@ -62,6 +64,8 @@ class EndpointIntegrationTests {
 
         assertThat(report.heads()).containsExactly("001_add_version_column");
         assertThat(report.pending()).containsExactly("002_add_rejection_reason");
+        assertThat(report.fileHeads()).containsExactly("002_add_rejection_reason");
+        assertThat(report.needsUpgrade()).isTrue();
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.List;
  * whether a non-transactional revision left it dirty.
  */
 @Command(name = "current", description = "Show the revision(s) the database is at, and whether it is dirty"
-        + " (--verbose: in full).")
+        + " (--verbose: in full, with the files' heads and the pending revisions).")
 public final class CurrentCommand extends SessionCommand {
 
     @Override
@@ -37,7 +37,8 @@ public final class CurrentCommand extends SessionCommand {
         }
         DirtyView dirty = status.dirty().map(d -> new DirtyView(d.revision(), d.operation().label(), d.advice()))
                 .orElse(null);
-        session.output().report(new CurrentReport(views, dirty, session.output().verbose() ? Format.DETAIL : Format.LINE));
+        session.output().report(new CurrentReport(views, status.heads(), status.pending(), status.needsUpgrade(), dirty,
+                session.output().verbose() ? Format.DETAIL : Format.LINE));
         return 0;
     }
 }

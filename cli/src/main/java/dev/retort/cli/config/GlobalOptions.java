@@ -15,7 +15,8 @@ import java.util.Map;
 public final class GlobalOptions {
 
     @Option(scope = ScopeType.INHERIT, names = "--url", paramLabel = "URL",
-            description = "R2DBC URL of the database (env RETORT_URL; default " + ConfigKey.DEFAULT_URL + ").")
+            description = "URL of the database: r2dbc:postgresql://, postgres://, postgresql:// or jdbc:postgresql://"
+                    + " (env RETORT_URL, then DATABASE_URL; default " + ConfigKey.DEFAULT_URL + ").")
     private String url;
 
     @Option(scope = ScopeType.INHERIT, names = "--user", paramLabel = "USER",

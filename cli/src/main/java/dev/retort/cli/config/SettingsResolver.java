@@ -1,5 +1,9 @@
 package dev.retort.cli.config;
 
+import dev.retort.DatabaseUrls;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -8,9 +12,14 @@ import java.util.stream.Stream;
 /**
  * Layers the configuration: a flag wins over the environment, which wins over
  * {@code retort.properties} in the working directory, which wins over the defaults. Blank values
- * count as not given, so {@code RETORT_URL=} in a CI file does not mean an empty URL.
+ * count as not given, so {@code RETORT_URL=} in a CI file does not mean an empty URL. The URL may
+ * also come from {@code DATABASE_URL}, after {@code RETORT_URL}, and be in any form
+ * {@link DatabaseUrls} converts.
  */
 public final class SettingsResolver {
+
+    /** Where Heroku, Render and many Alembic setups put the database's URL. */
+    static final String DATABASE_URL = "DATABASE_URL";
 
     private final Map<ConfigKey, String> flags;
     private final Map<String, String> environment;
@@ -33,12 +42,25 @@ public final class SettingsResolver {
      */
     public Settings resolve() {
         Map<ConfigKey, String> file = PropertiesFile.read(workingDirectory);
-        return new Settings(text(ConfigKey.URL, file), text(ConfigKey.USER, file), text(ConfigKey.PASSWORD, file),
+        return new Settings(url(ConfigKey.URL, file), text(ConfigKey.USER, file), text(ConfigKey.PASSWORD, file),
                 workingDirectory.resolve(text(ConfigKey.MIGRATIONS, file)).normalize(),
                 text(ConfigKey.SCHEMA, file), text(ConfigKey.TABLE_PREFIX, file),
                 duration(ConfigKey.LOCK_TIMEOUT, "lock timeout", file),
                 duration(ConfigKey.CONNECT_RETRY, "connect retry", file),
-                duration(ConfigKey.CONNECT_TIMEOUT, "connect timeout", file), text(ConfigKey.SHADOW_URL, file));
+                duration(ConfigKey.CONNECT_TIMEOUT, "connect timeout", file), url(ConfigKey.SHADOW_URL, file));
+    }
+
+    private String url(ConfigKey key, Map<ConfigKey, String> file) {
+        Value value = lookup(key, file);
+        if (value.text() == null) {
+            return null;
+        }
+        try {
+            return DatabaseUrls.toR2dbc(value.text());
+        } catch (IllegalArgumentException e) {
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The URL from " + value.origin() + " is not usable. "
+                    + e.getMessage());
+        }
     }
 
     private Duration duration(ConfigKey key, String what, Map<ConfigKey, String> file) {
@@ -54,6 +76,7 @@ public final class SettingsResolver {
         return Stream.of(
                         new Value(flags.get(key), key.flag()),
                         new Value(environment.get(key.environmentVariable()), key.environmentVariable()),
+                        new Value(key == ConfigKey.URL ? environment.get(DATABASE_URL) : null, DATABASE_URL),
                         new Value(file.get(key), PropertiesFile.NAME),
                         new Value(key.defaultValue(), "the default"))
                 .filter(Value::isGiven)

@@ -108,6 +108,23 @@ public final class Migrator {
         });
     }
 
+    /**
+     * Stamps the target only if Retort's tables do not exist yet, decided under the lock: of several
+     * instances adopting one database at once, the first stamps and the others find the tables.
+     *
+     * @param target the revision the unversioned database's schema corresponds to
+     * @return the run's events; a run that plans nothing when the tables exist
+     */
+    public Flux<MigrationEvent> baseline(String target) {
+        return Flux.defer(() -> {
+            Run run = Run.starting(Operation.STAMP, target);
+            return Catalog.load(settings.source()).flatMapMany(catalog -> underTheLock(run,
+                    (held, state) -> state.tablesExist()
+                            ? Flux.<Emitted>just(new Event(new RunPlanned(state.heads(), List.of())), new Result(state.heads(), 0))
+                            : stamp(run, false, held, catalog, state)));
+        });
+    }
+
     /** Reads the files while the version table is read on a connection of its own. */
     private Mono<Tuple2<Catalog, DatabaseState>> readFilesAndState() {
         Mono<DatabaseState> state = settings.connections().with(connection -> reader.read(connection).flux()).single();

@@ -51,6 +51,11 @@ public final class Inspector {
         return state().map(DatabaseState::heads);
     }
 
+    /** @return whether Retort's tables exist in the database */
+    public Mono<Boolean> versioned() {
+        return state().map(DatabaseState::tablesExist);
+    }
+
     /** @return the database against the files: current, heads, pending, unknown rows and dirty state */
     public Mono<Status> status() {
         return FilesAndDatabase.read(catalog(), state()).map(read -> status(read.getT1(), read.getT2()));
