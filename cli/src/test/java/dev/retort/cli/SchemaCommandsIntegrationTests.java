@@ -114,7 +114,7 @@ class SchemaCommandsIntegrationTests {
                 "-- ALTER TABLE candidates DROP COLUMN");
 
         assertThatRun(project.run("roundtrip")).exitedWith(1).printed("FAIL  " + Examples.HEAD)
-                .printed("in after its downgrade, not in the schema before its upgrade");
+                .printed("in the schema after the downgrade, not in the schema before the upgrade");
         assertThat(db.column("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", Long.class))
                 .as("the database under --url is not written").containsExactly(0L);
     }

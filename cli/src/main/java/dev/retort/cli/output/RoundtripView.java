@@ -36,7 +36,7 @@ public record RoundtripView(boolean passed, List<RevisionResult> revisions) impl
     public static RoundtripView of(List<RoundtripResult> results) {
         return new RoundtripView(results.stream().allMatch(RoundtripResult::isRestored), results.stream()
                 .map(r -> new RevisionResult(r.revision(), r.outcome().name(),
-                        r.difference().describe("the schema before its upgrade", "after its downgrade"), r.detail()))
+                        r.difference().describe("the schema before the upgrade", "the schema after the downgrade"), r.detail()))
                 .toList());
     }
 

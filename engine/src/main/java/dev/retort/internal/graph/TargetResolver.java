@@ -171,7 +171,7 @@ final class TargetResolver {
         if (name == null) {
             throw new TargetException(text, "Multiple heads are present for given argument 'head'; "
                     + String.join(", ", heads) + ". Use 'heads' to " + verb + " all of them, or name one (e.g. '"
-                    + heads.get(0) + "' or '<branch>@head').", heads);
+                    + heads.get(0) + "'" + (!graph.branchLabels().isEmpty() ? " or '<branch>@head'" : "") + ").", heads);
         }
         throw new TargetException(text, "'" + name + "' has several heads: " + String.join(", ", heads)
                 + ". Name one of them, or a branch label that leads to one.", heads);

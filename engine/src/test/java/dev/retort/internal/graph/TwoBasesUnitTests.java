@@ -41,7 +41,7 @@ class TwoBasesUnitTests {
             assertThatThrownBy(() -> Planner.upgrade(graph, rows(), "head"))
                     .isInstanceOf(TargetException.class)
                     .hasMessage("Multiple heads are present for given argument 'head'; a2, x2. Use 'heads' to upgrade"
-                            + " all of them, or name one (e.g. 'a2' or '<branch>@head').")
+                            + " all of them, or name one (e.g. 'a2').")
                     .extracting(e -> ((TargetException) e).candidates()).isEqualTo(List.of("a2", "x2"));
         }
 
