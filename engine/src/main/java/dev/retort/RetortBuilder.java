@@ -3,9 +3,11 @@ package dev.retort;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.internal.EngineSettings;
+import dev.retort.internal.RunOptions;
 import dev.retort.internal.catalog.ShadowChoice;
 import dev.retort.internal.history.TableNames;
 import dev.retort.internal.r2dbc.Connections;
+import dev.retort.internal.source.SessionSettings;
 import dev.retort.spi.MigrationSource;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -13,6 +15,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,6 +46,9 @@ public final class RetortBuilder {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Path manifests;
     private ShadowChoice shadow;
+    private SessionSettings sessionSettings = SessionSettings.NONE;
+    private int lockRetries = RunOptions.DEFAULT.lockRetries();
+    private Duration firstRetryDelay = RunOptions.DEFAULT.firstRetryDelay();
 
     RetortBuilder(ConnectionFactory connectionFactory) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -94,6 +100,74 @@ public final class RetortBuilder {
      */
     public RetortBuilder connectRetry(Duration connectRetry) {
         this.connectRetry = nonNegative("connect retry", connectRetry);
+        return this;
+    }
+
+    /**
+     * Server settings every revision runs with, e.g. {@code lock_timeout=5s} so that a revision
+     * waiting behind a long transaction fails (and is retried, see {@link #lockRetries}) instead of
+     * queueing every query behind it. Applied with {@code set_config(..., true)} (as {@code SET
+     * LOCAL}) inside a revision's transaction, or for the session and reset afterwards in a
+     * non-transactional one; a revision's own {@code -- set:} header adds to them and wins. A name
+     * the server does not know or a value it refuses fails the run before anything runs.
+     *
+     * @param settings names and values, in the order to apply them; {@code postgresql.conf} syntax
+     *                 for the values
+     * @return this builder
+     * @throws RetortException {@link ErrorCode#INVALID_CONFIGURATION} for a name that is not a
+     *                         setting's name, or an empty value
+     */
+    public RetortBuilder sessionSettings(Map<String, String> settings) {
+        StringBuilder text = new StringBuilder();
+        settings.forEach((name, value) -> text.append(text.length() == 0 ? "" : ",").append(name).append('=')
+                .append('\'').append(value.replace("'", "''")).append('\''));
+        return sessionSettings(text.toString());
+    }
+
+    /**
+     * Like {@link #sessionSettings(Map)}, written as a file's {@code -- set:} header writes them.
+     *
+     * @param settings {@code name=value} pairs separated by commas, e.g. {@code lock_timeout=5s,
+     *                 statement_timeout=10min}; single-quote a value holding commas; blank: none
+     * @return this builder
+     * @throws RetortException {@link ErrorCode#INVALID_CONFIGURATION} for a pair that is not
+     *                         {@code name=value}
+     */
+    public RetortBuilder sessionSettings(String settings) {
+        try {
+            this.sessionSettings = settings.isBlank() ? SessionSettings.NONE
+                    : SessionSettings.parse(settings, "the session settings", 0);
+        } catch (IllegalArgumentException e) {
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "Session settings: " + e.getMessage());
+        }
+        return this;
+    }
+
+    /**
+     * How many more tries a transactional revision gets after it failed because a lock was not
+     * available in time (SQLSTATE 55P03, what {@code lock_timeout} raises): it is rolled back and
+     * run again from its start after 1 s, 2 s, 4 s ... Each try is a
+     * {@link dev.retort.event.RevisionRetried} event. Default: 3. A statement timeout is not retried.
+     *
+     * @param retries 0 or more
+     * @return this builder
+     */
+    public RetortBuilder lockRetries(int retries) {
+        if (retries < 0) {
+            throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "Lock retries must be 0 or more, not " + retries
+                    + ".");
+        }
+        this.lockRetries = retries;
+        return this;
+    }
+
+    /**
+     * @param delay the wait before the first lock retry (each further one waits twice as long);
+     *              default 1 second
+     * @return this builder
+     */
+    public RetortBuilder firstLockRetryDelay(Duration delay) {
+        this.firstRetryDelay = nonNegative("lock retry delay", delay);
         return this;
     }
 
@@ -192,6 +266,7 @@ public final class RetortBuilder {
         }
         TableNames names = TableNames.of(schema, tablePrefix);
         return new Retort(new EngineSettings(new Connections(connectionFactory, connectRetry, connectTimeout), source,
-                names, lockTimeout, Optional.ofNullable(manifests), Optional.ofNullable(shadow)));
+                names, lockTimeout, Optional.ofNullable(manifests), Optional.ofNullable(shadow),
+                new RunOptions(sessionSettings, lockRetries, firstRetryDelay)));
     }
 }

@@ -115,7 +115,11 @@ public final class Session {
                 .tablePrefix(settings().tablePrefix())
                 .lockTimeout(settings().lockTimeout())
                 .connectRetry(settings().connectRetry())
-                .connectTimeout(settings().connectTimeout());
+                .connectTimeout(settings().connectTimeout())
+                .lockRetries(settings().lockRetries());
+        if (settings().sessionSettings() != null) {
+            builder.sessionSettings(settings().sessionSettings());
+        }
         manifestDirectory().ifPresent(builder::manifestDirectory);
         if (connected) {
             if (settings().shadowUrl() != null) {

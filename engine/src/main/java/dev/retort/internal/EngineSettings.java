@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param lockTimeout how long to wait for another run's lock
  * @param manifests   where the manifests of parsed files are kept between processes, if anywhere
  * @param shadow      where the migrations are replayed to learn their schema, if configured
+ * @param run         the session settings and lock retries of every revision
  */
 public record EngineSettings(Connections connections, MigrationSource source, TableNames names, Duration lockTimeout,
-        Optional<Path> manifests, Optional<ShadowChoice> shadow) {
+        Optional<Path> manifests, Optional<ShadowChoice> shadow, RunOptions run) {
 
     /**
      * @param database another database's connection factory
@@ -30,7 +31,7 @@ public record EngineSettings(Connections connections, MigrationSource source, Ta
      */
     public EngineSettings on(ConnectionFactory database) {
         return new EngineSettings(connections.to(database), source, names, lockTimeout, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), run);
     }
 
     /** @return the SQL for Retort's tables */

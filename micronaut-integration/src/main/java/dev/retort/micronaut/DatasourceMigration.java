@@ -69,7 +69,9 @@ final class DatasourceMigration {
                 .tablePrefix(configuration.getTablePrefix())
                 .lockTimeout(configuration.getLockTimeout())
                 .connectRetry(configuration.getConnectRetry())
-                .connectTimeout(configuration.getConnectTimeout());
+                .connectTimeout(configuration.getConnectTimeout())
+                .sessionSettings(configuration.getSessionSettings())
+                .lockRetries(configuration.getLockRetries());
         options.ifPresent(builder::shadowDatabasesLike);
         return new DatasourceMigration(configuration, builder.build(), entities);
     }

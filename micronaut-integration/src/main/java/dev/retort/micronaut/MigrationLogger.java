@@ -1,6 +1,7 @@
 package dev.retort.micronaut;
 
 import dev.retort.event.RevisionApplied;
+import dev.retort.event.RevisionRetried;
 import dev.retort.event.RunCompleted;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
@@ -23,6 +24,10 @@ final class MigrationLogger implements ApplicationEventListener<RetortEvent> {
         if (event.event() instanceof RevisionApplied applied) {
             LOG.info("Datasource '{}': {} {} in {} ms", event.datasource(), applied.operation().label(),
                     applied.revision(), applied.duration().toMillis());
+        } else if (event.event() instanceof RevisionRetried retried) {
+            LOG.warn("Datasource '{}': {} could not take a lock in time ({}); trying again in {} ms ({} of {})",
+                    event.datasource(), retried.revision(), retried.reason(), retried.delay().toMillis(), retried.retry(),
+                    retried.retries());
         } else if (event.event() instanceof RunCompleted completed) {
             LOG.info("Datasource '{}' is at {}: {} revision(s) applied in {} ms", event.datasource(),
                     new TreeSet<>(completed.heads()), completed.applied(), completed.duration().toMillis());

@@ -7,7 +7,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.util.Toggleable;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How Retort migrates one R2DBC datasource: retort.datasources.NAME, where NAME is the
@@ -44,12 +46,16 @@ public class RetortDatasourceConfiguration implements Toggleable {
 
     /** What a Micronaut Data entity that does not match the schema does: warn. */
     public static final EntityCheckMode DEFAULT_ENTITY_CHECK = EntityCheckMode.WARN;
+    /** How many more tries a revision gets by default after failing to take a lock in time. */
+    public static final int DEFAULT_LOCK_RETRIES = 3;
 
     private final String name;
     private boolean enabled = DEFAULT_ENABLED;
     private List<String> locations = List.of(DEFAULT_LOCATION);
     private String target = DEFAULT_TARGET;
     private @Nullable String baseline;
+    private Map<String, String> sessionSettings = Map.of();
+    private int lockRetries = DEFAULT_LOCK_RETRIES;
     private MigrationMode mode = DEFAULT_MODE;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration connectRetry = DEFAULT_CONNECT_RETRY;
@@ -141,6 +147,44 @@ public class RetortDatasourceConfiguration implements Toggleable {
      */
     public void setBaseline(@Nullable String baseline) {
         this.baseline = baseline == null || baseline.isBlank() ? null : baseline.strip();
+    }
+
+    /**
+     * @return the server settings every revision runs with
+     */
+    public Map<String, String> getSessionSettings() {
+        return sessionSettings;
+    }
+
+    /**
+     * Server settings every revision runs with, e.g. {@code lock_timeout: 5s} so that a revision
+     * waiting behind a long transaction fails and is retried instead of blocking every query
+     * behind it. A file's {@code -- set:} header adds to them. Default: none.
+     *
+     * @param sessionSettings names and values
+     */
+    public void setSessionSettings(Map<String, String> sessionSettings) {
+        // Configuration keys may arrive in kebab case; PostgreSQL's setting names use underscores only.
+        Map<String, String> names = new LinkedHashMap<>();
+        sessionSettings.forEach((name, value) -> names.put(name.replace('-', '_'), value));
+        this.sessionSettings = names;
+    }
+
+    /**
+     * @return how many more tries a revision gets after failing to take a lock in time
+     */
+    public int getLockRetries() {
+        return lockRetries;
+    }
+
+    /**
+     * How many more tries a transactional revision gets after failing because a lock was not
+     * available in time (SQLSTATE 55P03), after 1 s, 2 s, 4 s ... Default: 3.
+     *
+     * @param lockRetries 0 or more
+     */
+    public void setLockRetries(int lockRetries) {
+        this.lockRetries = lockRetries;
     }
 
     /**

@@ -33,7 +33,11 @@ public enum ConfigKey {
     SHADOW_URL("shadow-url", "RETORT_SHADOW_URL", "--shadow-url", null),
     /** How long one try to connect may take until the server has answered. */
     CONNECT_TIMEOUT("connect-timeout", "RETORT_CONNECT_TIMEOUT", "--connect-timeout",
-            RetortBuilder.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s");
+            RetortBuilder.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s"),
+    /** How many more tries a revision gets after failing to take a lock in time. */
+    LOCK_RETRIES("lock-retries", "RETORT_LOCK_RETRIES", "--lock-retries", "3"),
+    /** Server settings every revision runs with: name=value pairs. */
+    SET("set", "RETORT_SET", "--set", null);
 
     /** The URL used when none is configured: a local server's default database. */
     public static final String DEFAULT_URL = "r2dbc:postgresql://postgres@localhost:5432/postgres";

@@ -4,6 +4,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,6 +55,16 @@ public final class GlobalOptions {
                     + "(env RETORT_CONNECT_TIMEOUT; default 10s).")
     private String connectTimeout;
 
+    @Option(scope = ScopeType.INHERIT, names = "--lock-retries", paramLabel = "N",
+            description = "Try a revision that could not take a lock in time (SQLSTATE 55P03) again, after 1 s, 2 s,"
+                    + " 4 s ..., up to N times (env RETORT_LOCK_RETRIES; default 3).")
+    private String lockRetries;
+
+    @Option(scope = ScopeType.INHERIT, names = "--set", paramLabel = "NAME=VALUE",
+            description = "A server setting every revision runs with, e.g. --set lock_timeout=5s; repeatable"
+                    + " (env RETORT_SET: pairs separated by commas). A file's '-- set:' header adds to them.")
+    private List<String> set;
+
     @Option(scope = ScopeType.INHERIT, names = "--shadow-url", paramLabel = "URL",
             description = "An empty database to replay the migrations into for schema, diff, check and roundtrip, left"
                     + " empty again (env RETORT_SHADOW_URL; default: a temporary database on the server, which needs"
@@ -89,6 +100,8 @@ public final class GlobalOptions {
         putIfGiven(flags, ConfigKey.CONNECT_RETRY, connectRetry);
         putIfGiven(flags, ConfigKey.CONNECT_TIMEOUT, connectTimeout);
         putIfGiven(flags, ConfigKey.SHADOW_URL, shadowUrl);
+        putIfGiven(flags, ConfigKey.LOCK_RETRIES, lockRetries);
+        putIfGiven(flags, ConfigKey.SET, set == null ? null : String.join(",", set));
         return flags;
     }
 

@@ -60,6 +60,15 @@ public final class PropertiesTemplate {
                 "# empty again (env RETORT_SHADOW_URL). By default a temporary database is created on the",
                 "# server and dropped, which needs a role with CREATEDB.",
                 "#" + ConfigKey.SHADOW_URL.property() + "=",
+                "",
+                "# Server settings every revision runs with, e.g. lock_timeout=5s, statement_timeout=10min, so",
+                "# that a revision waiting behind a long transaction fails instead of blocking every query behind",
+                "# it (env RETORT_SET; a file's '-- set:' header adds to them).",
+                optional(ConfigKey.SET, settings.sessionSettings()),
+                "",
+                "# How many more tries a revision gets after it could not take a lock in time (SQLSTATE 55P03),",
+                "# after 1 s, 2 s, 4 s ... (env RETORT_LOCK_RETRIES).",
+                optional(ConfigKey.LOCK_RETRIES, String.valueOf(settings.lockRetries())),
                 "");
     }
 

@@ -17,9 +17,12 @@ import java.time.Duration;
  * @param connectRetry how long to keep retrying while the server is not reachable yet
  * @param connectTimeout how long one try to connect may take until the server has answered
  * @param shadowUrl   an empty database to replay the migrations into, or {@code null} for temporary ones
+ * @param lockRetries how many more tries a revision gets after failing to take a lock in time
+ * @param sessionSettings server settings for every revision, {@code name=value} pairs, or {@code null}
  */
 public record Settings(String url, String user, String password, Path migrations, String schema, String tablePrefix,
-        Duration lockTimeout, Duration connectRetry, Duration connectTimeout, String shadowUrl) {
+        Duration lockTimeout, Duration connectRetry, Duration connectTimeout, String shadowUrl, int lockRetries,
+        String sessionSettings) {
 
     /** Never shows the password, so that a stray log or debugger line cannot leak it. */
     @Override
@@ -28,6 +31,7 @@ public record Settings(String url, String user, String password, Path migrations
                 + (password == null ? "null" : "****") + ", migrations=" + migrations + ", schema=" + schema
                 + ", tablePrefix=" + tablePrefix + ", lockTimeout=" + lockTimeout + ", connectRetry=" + connectRetry
                 + ", connectTimeout=" + connectTimeout
-                + ", shadowUrl=" + (shadowUrl == null ? "null" : Secrets.describe(shadowUrl, null)) + "]";
+                + ", shadowUrl=" + (shadowUrl == null ? "null" : Secrets.describe(shadowUrl, null))
+                + ", lockRetries=" + lockRetries + ", sessionSettings=" + sessionSettings + "]";
     }
 }

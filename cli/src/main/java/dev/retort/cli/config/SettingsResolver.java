@@ -47,7 +47,22 @@ public final class SettingsResolver {
                 text(ConfigKey.SCHEMA, file), text(ConfigKey.TABLE_PREFIX, file),
                 duration(ConfigKey.LOCK_TIMEOUT, "lock timeout", file),
                 duration(ConfigKey.CONNECT_RETRY, "connect retry", file),
-                duration(ConfigKey.CONNECT_TIMEOUT, "connect timeout", file), url(ConfigKey.SHADOW_URL, file));
+                duration(ConfigKey.CONNECT_TIMEOUT, "connect timeout", file), url(ConfigKey.SHADOW_URL, file),
+                count(ConfigKey.LOCK_RETRIES, "lock retries", file), text(ConfigKey.SET, file));
+    }
+
+    private int count(ConfigKey key, String what, Map<ConfigKey, String> file) {
+        Value value = lookup(key, file);
+        try {
+            int count = Integer.parseInt(value.text().strip());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "The " + what + " '" + value.text() + "' (from "
+                + value.origin() + ") is not a count: write 0 or a positive whole number.");
     }
 
     private String url(ConfigKey key, Map<ConfigKey, String> file) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.retort.event.LockAcquired;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
+import dev.retort.event.RevisionRetried;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.RunCompleted;
 import dev.retort.event.RunPlanned;
@@ -52,6 +53,9 @@ final class EventDocuments implements Consumer<MigrationEvent> {
         } else if (event instanceof RevisionApplied e) {
             node.put("revision", e.revision()).put("operation", e.operation().label())
                     .put("durationMs", e.duration().toMillis());
+        } else if (event instanceof RevisionRetried e) {
+            node.put("revision", e.revision()).put("retry", e.retry()).put("retries", e.retries())
+                    .put("delayMs", e.delay().toMillis()).put("reason", e.reason());
         } else if (event instanceof RunCompleted e) {
             strings(node.putArray("heads"), e.heads().stream().sorted().toList());
             node.put("applied", e.applied()).put("durationMs", e.duration().toMillis());

@@ -4,6 +4,7 @@ import dev.retort.Operation;
 import dev.retort.event.LockAcquired;
 import dev.retort.event.MigrationEvent;
 import dev.retort.event.RevisionApplied;
+import dev.retort.event.RevisionRetried;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.RunCompleted;
 import dev.retort.event.RunPlanned;
@@ -56,6 +57,10 @@ final class HumanRunPrinter implements Consumer<MigrationEvent> {
             progress.clear();
             text.line(styles.dim("    line " + statement.line() + ": " + Words.count(statement.rowsUpdated(), "row")
                     + " (" + Words.duration(statement.duration()) + ")"));
+        } else if (event instanceof RevisionRetried retried) {
+            progress.clear();
+            text.line(styles.warning("  retry " + retried.revision() + " in " + Words.duration(retried.delay()) + " ("
+                    + retried.retry() + " of " + retried.retries() + "): " + retried.reason()));
         } else if (event instanceof RevisionApplied applied) {
             progress.clear();
             text.line(applied(applied));

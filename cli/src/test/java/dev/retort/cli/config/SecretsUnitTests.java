@@ -74,7 +74,7 @@ class SecretsUnitTests {
     @Test
     void settingsNeverPrintThePassword() {
         Settings settings = new Settings("r2dbc:postgresql://u:url-secret@h/d", "u", "flag-secret", null, "public",
-                "retort", null, null, null, null);
+                "retort", null, null, null, null, 3, null);
 
         assertThat(settings.toString()).doesNotContain("url-secret").doesNotContain("flag-secret");
     }

@@ -63,7 +63,7 @@ public final class Migrator {
         this.settings = settings;
         this.sql = settings.sql();
         this.reader = new StateReader(sql);
-        this.runner = new StepRunner(new StepSql(sql));
+        this.runner = new StepRunner(new StepSql(sql), settings.run());
         this.stampSql = new StampSql(sql);
         this.session = new RunSession(settings.connections(),
                 new AdvisoryLock(settings.names().versionTable(), settings.lockTimeout()));
@@ -182,7 +182,8 @@ public final class Migrator {
     private Flux<Emitted> apply(RunSession.Session held, DatabaseState state, Plan plan, List<PreparedStep> steps) {
         List<String> revisions = steps.stream().map(PreparedStep::revision).toList();
         return Flux.<MigrationEvent>just(new RunPlanned(state.heads(), revisions, schemaToCreate(state, !steps.isEmpty())))
-                .concatWith(runner.runAll(steps, held, tableCreation(state)))
+                .concatWith(SettingsCheck.check(held.work(), settings.run().settings(), steps).thenMany(
+                        runner.runAll(steps, held, tableCreation(state))))
                 .<Emitted>map(Event::new)
                 .concatWith(Mono.just(new Result(plan.rowsAfter(), steps.size())));
     }

@@ -5,9 +5,12 @@ import dev.retort.error.RetortException;
 import dev.retort.error.RetortTablesException;
 import dev.retort.error.VersionTableChangedException;
 import dev.retort.event.MigrationEvent;
+import dev.retort.error.MigrationExecutionException;
 import dev.retort.event.RevisionApplied;
+import dev.retort.event.RevisionRetried;
 import dev.retort.event.RevisionStarted;
 import dev.retort.event.StatementExecuted;
+import dev.retort.internal.RunOptions;
 import dev.retort.internal.execute.StatementBatch.Added;
 import dev.retort.internal.execute.StatementBatch.Migration;
 import dev.retort.internal.execute.StatementBatch.Part;
@@ -17,6 +20,7 @@ import dev.retort.internal.lock.AdvisoryLock;
 import dev.retort.internal.plan.PreparedStep;
 import dev.retort.internal.r2dbc.Connections;
 import dev.retort.internal.r2dbc.ErrorTranslation;
+import dev.retort.internal.source.SessionSettings;
 import dev.retort.internal.sql.ServerCheck;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
@@ -52,13 +56,18 @@ final class StepRunner {
 
     private static final Added BEGIN = new Added("BEGIN", "BEGIN");
     private static final Added COMMIT = new Added("COMMIT", "COMMIT");
+    /** SQLSTATE lock_not_available: what lock_timeout raises, and NOWAIT. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String SETTINGS_ADVICE = "Check the setting's name and value (SHOW ALL lists them).";
     private static final String CREATION_ADVICE = "Grant the role CREATE on the schema, or configure a schema it may"
             + " write to.";
 
     private final StepSql sql;
+    private final RunOptions options;
 
-    StepRunner(StepSql sql) {
+    StepRunner(StepSql sql, RunOptions options) {
         this.sql = sql;
+        this.options = options;
     }
 
     /**
@@ -75,8 +84,45 @@ final class StepRunner {
             Ahead ahead = new Ahead();
             List<Added> creation = tableCreation.stream()
                     .map(statement -> new Added(statement, "creating Retort's tables", CREATION_ADVICE)).toList();
-            return Flux.range(0, steps.size()).concatMap(i -> run(steps, i, held, ahead, i == 0 ? creation : List.of()));
+            return Flux.range(0, steps.size())
+                    .concatMap(i -> withRetries(steps, i, held, ahead, i == 0 ? creation : List.of(), 0));
         });
+    }
+
+    /**
+     * Runs step {@code i}; when it fails because a lock was not available in time, it has been
+     * rolled back, so it runs again from its start after a wait, up to the configured number of
+     * times. A non-transactional step is never retried: part of it may have run.
+     */
+    private Flux<MigrationEvent> withRetries(List<PreparedStep> steps, int i, RunSession.Session held, Ahead ahead,
+            List<Added> opening, int retry) {
+        PreparedStep step = steps.get(i);
+        return run(steps, i, held, ahead, opening).onErrorResume(
+                error -> retry < options.lockRetries() && step.script().transactional() && lockNotAvailable(error),
+                error -> {
+                    // The batch sent ahead behind the failed step failed with it; the next turn sends again.
+                    ahead.clear();
+                    Duration delay = options.delayBefore(retry + 1);
+                    return Flux.<MigrationEvent>just(new RevisionRetried(step.revision(), retry + 1,
+                                    options.lockRetries(), delay, ((MigrationExecutionException) error).serverMessage()))
+                            // An explicit ROLLBACK: the driver may not have seen the failed transaction's state yet.
+                            .concatWith(Connections.execute(held.work(), "ROLLBACK").then(Mono.delay(delay))
+                                    .thenMany(withRetries(steps, i, held, ahead, opening, retry + 1)));
+                });
+    }
+
+    private static boolean lockNotAvailable(Throwable error) {
+        return error instanceof MigrationExecutionException failed
+                && failed.sqlState().filter(LOCK_NOT_AVAILABLE::equals).isPresent();
+    }
+
+    /** @return the statements that apply the step's session settings inside its transaction */
+    private List<Added> settingsOf(PreparedStep step, boolean local) {
+        SessionSettings settings = options.settings().with(step.script().settings());
+        return settings.statements(local).stream()
+                .map(statement -> new Added(statement, "applying the session settings of " + settings.place(),
+                        SETTINGS_ADVICE))
+                .toList();
     }
 
     /**
@@ -88,8 +134,9 @@ final class StepRunner {
         PreparedStep step = steps.get(i);
         return Flux.defer(() -> {
             long started = System.nanoTime();
+            List<Added> begun = concat(opening, settingsOf(step, true));
             Flux<MigrationEvent> work = step.script().transactional()
-                    ? pipelined(steps, i, held, ahead, started, opening).orElseGet(() -> transactional(step, held, opening))
+                    ? pipelined(steps, i, held, ahead, started, begun).orElseGet(() -> transactional(step, held, begun))
                     : created(opening, held).thenMany(nonTransactional(step, started, held));
             return Flux.<MigrationEvent>just(new RevisionStarted(step.revision(), step.operation(),
                             step.script().message(), i + 1, steps.size()))
@@ -110,7 +157,9 @@ final class StepRunner {
         sent.ifPresent(current -> {
             if (i + 1 < steps.size() && steps.get(i + 1).script().transactional()) {
                 Added committed = new Added(sql.committed(step), "checking that revision " + step.revision() + " committed");
-                sendOneBatch(steps.get(i + 1), List.of(committed), held).ifPresent(next -> ahead.put(i + 1, next));
+                PreparedStep following = steps.get(i + 1);
+                sendOneBatch(following, concat(List.of(committed), settingsOf(following, true)), held)
+                        .ifPresent(next -> ahead.put(i + 1, next));
             }
         });
         return sent.map(current -> received(step, current, turn, held, ahead));
@@ -208,7 +257,12 @@ final class StepRunner {
     private Flux<MigrationEvent> nonTransactional(PreparedStep step, long started, RunSession.Session held) {
         Connection connection = held.work();
         Mono<Long> markStarted = Connections.execute(connection, sql.started(step));
-        StatementBatch reset = StatementBatch.of(resetting(held));
+        List<Added> settings = settingsOf(step, false);
+        Flux<MigrationEvent> applySettings = settings.isEmpty() ? Flux.empty()
+                : execute(held, step, StatementBatch.of(settings));
+        List<Added> resets = options.settings().with(step.script().settings()).resets().stream()
+                .map(statement -> new Added(statement, "restoring the session")).toList();
+        StatementBatch reset = StatementBatch.of(concat(resetting(held), resets));
         Flux<MigrationEvent> finish = Connections.inTransaction(connection,
                         Connections.rowsPerStatement(connection, reset.sql(), reset.parts().size())
                                 .then(Mono.defer(() -> Mono.when(record(connection, step, elapsedMs(started)),
@@ -217,7 +271,7 @@ final class StepRunner {
                 .onErrorResume(error -> unrecorded(step, error, held));
         Flux<MigrationEvent> statements = step.statements()
                 .concatMap(statement -> execute(held, step, StatementBatch.of(List.of(new Migration(statement)))), 1);
-        return markStarted.thenMany(statements).concatWith(finish);
+        return markStarted.thenMany(applySettings).concatWith(statements).concatWith(finish);
     }
 
     /**
@@ -285,7 +339,16 @@ final class StepRunner {
                 + " Check 'retort current' and run again.", cause);
     }
 
-    private static long elapsedMs(long started) {
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+        private static long elapsedMs(long started) {
         return Duration.ofNanos(System.nanoTime() - started).toMillis();
     }
 
@@ -325,7 +388,12 @@ final class StepRunner {
             batch = sent;
         }
 
-        /** @return completes once the batch sent ahead, if any, has come back */
+        void clear() {
+            index = -1;
+            batch = null;
+        }
+
+                /** @return completes once the batch sent ahead, if any, has come back */
         Mono<Void> settled() {
             return batch == null ? Mono.empty() : batch.settled();
         }

@@ -12,6 +12,7 @@ import dev.retort.internal.plan.PreparedStep;
 import dev.retort.internal.plan.StepPreparation;
 import dev.retort.internal.r2dbc.SessionReset;
 import dev.retort.internal.source.Catalog;
+import dev.retort.internal.source.SessionSettings;
 import dev.retort.internal.sql.SqlStatement;
 import reactor.core.publisher.Flux;
 
@@ -104,12 +105,16 @@ public final class ScriptWriter {
         Flux<String> heading = Flux.just("\n-- " + step.operation().label() + " " + step.revision() + message + "\n");
         Flux<String> statements = step.statements().map(ScriptWriter::terminated);
         Flux<String> reset = Flux.fromIterable(SessionReset.TO_DEFAULTS.statements());
+        SessionSettings sessionSettings = settings.run().settings().with(step.script().settings());
         if (step.script().transactional()) {
-            return Flux.concat(heading, transaction(Flux.concat(Flux.fromIterable(opening), statements, reset,
+            return Flux.concat(heading, transaction(Flux.concat(Flux.fromIterable(opening),
+                    Flux.fromIterable(sessionSettings.statements(true)), statements, reset,
                     Flux.just(stepSql.recordedOrFail(step)))));
         }
         return Flux.concat(heading, transaction(Flux.fromIterable(opening)), Flux.just(terminated(stepSql.started(step))),
-                statements, transaction(Flux.concat(reset, Flux.just(stepSql.completedOrFail(step)))));
+                Flux.fromIterable(sessionSettings.statements(false)).map(ScriptWriter::terminated), statements,
+                transaction(Flux.concat(reset, Flux.fromIterable(sessionSettings.resets()),
+                        Flux.just(stepSql.completedOrFail(step)))));
     }
 
     /** Wraps statements (already terminated, or plain SQL to terminate) in BEGIN/COMMIT. */

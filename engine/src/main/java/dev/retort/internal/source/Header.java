@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class Header {
 
     static final List<String> KEYS =
-            List.of("revision", "revises", "message", "branch-labels", "depends-on", "transactional");
+            List.of("revision", "revises", "message", "branch-labels", "depends-on", "transactional", "set");
 
     /** The keys whose value is a comma-separated list. */
     private static final Set<String> LISTS = Set.of("revises", "branch-labels", "depends-on");
@@ -27,6 +27,7 @@ final class Header {
 
     private final String file;
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, Integer> lines = new LinkedHashMap<>();
 
     Header(String file) {
         this.file = file;
@@ -60,6 +61,7 @@ final class Header {
             throw new MigrationFileException(file, lineNumber, "header key '" + key + "' appears twice; keep one");
         }
         checkValue(key, value, lineNumber);
+        lines.put(key, lineNumber);
     }
 
     /**
@@ -88,6 +90,21 @@ final class Header {
 
     Set<String> set(String key) {
         return Set.copyOf(list(key));
+    }
+
+    /**
+     * @return the {@code set} header's server settings
+     * @throws MigrationFileException naming the line when a pair is not {@code name=value}
+     */
+    SessionSettings settings() {
+        return value("set").map(text -> {
+            int line = lines.getOrDefault("set", 1);
+            try {
+                return SessionSettings.parse(text, file, line);
+            } catch (IllegalArgumentException e) {
+                throw new MigrationFileException(file, line, "header 'set': " + e.getMessage());
+            }
+        }).orElse(SessionSettings.NONE);
     }
 
     boolean transactional(int headerEndLine) {

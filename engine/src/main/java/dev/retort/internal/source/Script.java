@@ -17,6 +17,7 @@ import java.util.Set;
  * @param downgrade     the downgrade section, if the file has one
  * @param checksums     the checksum over both sections, computed when first asked for
  * @param location      where the file lives, for messages
+ * @param settings      the server settings its {@code set} header gives (none without one)
  */
 public record Script(
         String id,
@@ -28,7 +29,8 @@ public record Script(
         Section upgrade,
         Optional<Section> downgrade,
         Checksums checksums,
-        String location) {
+        String location,
+        SessionSettings settings) {
 
     /** Copies the collections so the record stays immutable. */
     public Script {

@@ -242,7 +242,8 @@ public final class ScriptParser {
                     upgrade,
                     Optional.ofNullable(downgrade),
                     checksum,
-                    file);
+                    file,
+                    header.settings());
         }
     }
 }
