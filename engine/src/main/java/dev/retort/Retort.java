@@ -137,6 +137,29 @@ public final class Retort {
     }
 
     /**
+     * Checks the revisions a deploy is about to run for what locks or breaks a live database: an
+     * index built without {@code CONCURRENTLY} on an existing table, a default that rewrites it, a
+     * constraint validated under its lock, a revision without a {@code lock_timeout} ... (the rules
+     * are in the README). Reads the version table for what is pending; the files otherwise.
+     *
+     * @return the pending revisions' findings
+     */
+    public Mono<LintReport> lint() {
+        return lint(LintScope.PENDING, Set.of());
+    }
+
+    /**
+     * @param scope        the pending revisions, or all of them (without a database)
+     * @param ignoredRules rule ids switched off for this run, besides each file's {@code -- lint-ignore:}
+     * @return the findings
+     * @throws RetortException (as {@code onError}) {@link ErrorCode#INVALID_CONFIGURATION} for an
+     *                         unknown rule, or an invalid file
+     */
+    public Mono<LintReport> lint(LintScope scope, Set<String> ignoredRules) {
+        return inspector.lint(scope, ignoredRules);
+    }
+
+    /**
      * @return the version table's rows: the current heads (empty for a new database)
      */
     public Mono<Set<String>> current() {

@@ -8,6 +8,7 @@ import dev.retort.cli.command.DowngradeCommand;
 import dev.retort.cli.command.HeadsCommand;
 import dev.retort.cli.command.HistoryCommand;
 import dev.retort.cli.command.InitCommand;
+import dev.retort.cli.command.LintCommand;
 import dev.retort.cli.command.MergeCommand;
 import dev.retort.cli.command.RevisionCommand;
 import dev.retort.cli.command.RoundtripCommand;
@@ -67,6 +68,7 @@ public final class RetortCommand implements Callable<Integer> {
             Map.entry("merge", MergeCommand.class), Map.entry("check", CheckCommand.class),
             Map.entry("validate", ValidateCommand.class), Map.entry("schema", SchemaCommand.class),
             Map.entry("diff", DiffCommand.class), Map.entry("roundtrip", RoundtripCommand.class),
+            Map.entry("lint", LintCommand.class),
             Map.entry("help", HelpCommand.class)));
 
     @Mixin

@@ -65,6 +65,30 @@ class LiveDatabaseIntegrationTests {
                 .printed("SELECT pg_catalog.set_config('lock_timeout', '5s', true);");
     }
 
+    @Test
+    void lintFindsWhatWouldLockTheLiveTablesInThePendingRevisions() {
+        assertThatRun(project.run("-q", "upgrade", "000_initial_schema")).succeeded();
+
+        assertThatRun(project.run("lint")).exitedWith(1)
+                .printed("migrations/001_add_version_column.sql:11  index-not-concurrent  error  CREATE INDEX on"
+                        + " candidates, which exists already")
+                .printed("migrations/001_add_version_column.sql:9  missing-lock-timeout  warning")
+                .printed("Linted 2 pending revisions: 1 error, 2 warnings.");
+        assertThat(project.run("lint", "--json").json().get("findings")).extracting(f -> f.get("rule").asText())
+                .containsExactly("missing-lock-timeout", "index-not-concurrent", "missing-lock-timeout");
+        assertThatRun(project.run("lint", "--lint-ignore", "index-not-concurrent,missing-lock-timeout")).succeeded()
+                .printed("No findings in 2 pending revisions.");
+        assertThatRun(project.run("lint", "--lint-ignore", "index-not-concurent")).exitedWith(2)
+                .complained("index-not-concurent").complained("index-not-concurrent");
+    }
+
+    @Test
+    void lintWithoutADatabaseLooksAtEveryRevision() {
+        assertThatRun(project.run("lint", "--url", "r2dbc:postgresql://postgres@127.0.0.1:1/none")).exitedWith(1)
+                .printed("No database answered").printed("Linted 3 revisions");
+        assertThatRun(project.run("lint", "--all")).exitedWith(1).printed("Linted 3 revisions");
+    }
+
     private static Mono<Void> execute(Connection connection, String sql) {
         return Flux.from(connection.createStatement(sql).execute()).flatMap(Result::getRowsUpdated).then();
     }

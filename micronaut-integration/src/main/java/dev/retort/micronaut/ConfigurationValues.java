@@ -29,6 +29,11 @@ final class ConfigurationValues {
                 "retort.datasources.*.entity-check"));
     }
 
+    @Singleton
+    TypeConverter<String, LintMode> lintMode() {
+        return (value, type, context) -> Optional.of(parse(value, LintMode.class, "retort.datasources.*.lint"));
+    }
+
     private static <E extends Enum<E>> E parse(String value, Class<E> type, String key) {
         String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst()

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,7 @@ final class DatasourceMigration {
     private final Target target;
     private final Optional<Target> baseline;
     private final boolean validateOnMigrate;
+    private final LintMode lint;
     private final Duration lockTimeout;
     private final EntityCheckMode entityCheck;
     private final List<String> entityPackages;
@@ -46,6 +48,7 @@ final class DatasourceMigration {
         this.target = Target.parse(configuration.getTarget());
         this.baseline = Optional.ofNullable(configuration.getBaseline()).map(Target::parse);
         this.validateOnMigrate = configuration.isValidateOnMigrate();
+        this.lint = configuration.getLint();
         this.lockTimeout = configuration.getLockTimeout();
         this.entityCheck = configuration.getEntityCheck();
         this.entityPackages = configuration.getEntityPackages();
@@ -83,6 +86,7 @@ final class DatasourceMigration {
      */
     Flux<MigrationEvent> upgrade() {
         return (validateOnMigrate ? refuseProblems() : Mono.<Void>empty())
+                .then(lintPending())
                 .thenMany(Flux.defer(() -> new LockWaitLog(datasource, lockTimeout).around(baseline().concatWith(
                         retort.upgrade(target)))))
                 .concatWith(checkEntities().then(Mono.empty()))
@@ -104,6 +108,30 @@ final class DatasourceMigration {
                         datasource, revision.expression());
             }
         })).orElse(Flux.empty());
+    }
+
+        /**
+     * {@code lint}: the findings of the revisions about to be applied, logged; with {@code fail},
+     * an error finding stops the migration before anything runs.
+     */
+    private Mono<Void> lintPending() {
+        if (lint == LintMode.OFF) {
+            return Mono.empty();
+        }
+        return retort.lint().flatMap(report -> {
+            if (report.findings().isEmpty()) {
+                return Mono.empty();
+            }
+            String lines = report.findings().stream().map(f -> f.file() + ":" + f.line() + "  " + f.rule() + "  "
+                    + f.severity().label() + "  " + f.message()).collect(Collectors.joining("\n  "));
+            if (lint == LintMode.FAIL && report.hasErrors()) {
+                return Mono.error(new RetortException(ErrorCode.VALIDATION_FAILED, "Datasource '" + datasource
+                        + "' was not migrated: lint found errors in the pending revisions (lint: fail):\n  " + lines));
+            }
+            LOG.warn("Lint findings in the revisions about to be applied to datasource '{}' (lint: {}):\n  {}",
+                    datasource, lint.name().toLowerCase(Locale.ROOT), lines);
+            return Mono.empty();
+        });
     }
 
         /** {@code validate-on-migrate}: as Flyway does, nothing runs while an applied file was edited. */

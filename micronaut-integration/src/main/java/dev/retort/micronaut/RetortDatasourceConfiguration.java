@@ -48,6 +48,8 @@ public class RetortDatasourceConfiguration implements Toggleable {
     public static final EntityCheckMode DEFAULT_ENTITY_CHECK = EntityCheckMode.WARN;
     /** How many more tries a revision gets by default after failing to take a lock in time. */
     public static final int DEFAULT_LOCK_RETRIES = 3;
+    /** Lint findings of the pending revisions are logged by default. */
+    public static final LintMode DEFAULT_LINT = LintMode.WARN;
 
     private final String name;
     private boolean enabled = DEFAULT_ENABLED;
@@ -56,6 +58,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     private @Nullable String baseline;
     private Map<String, String> sessionSettings = Map.of();
     private int lockRetries = DEFAULT_LOCK_RETRIES;
+    private LintMode lint = DEFAULT_LINT;
     private MigrationMode mode = DEFAULT_MODE;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration connectRetry = DEFAULT_CONNECT_RETRY;
@@ -168,6 +171,24 @@ public class RetortDatasourceConfiguration implements Toggleable {
         Map<String, String> names = new LinkedHashMap<>();
         sessionSettings.forEach((name, value) -> names.put(name.replace('-', '_'), value));
         this.sessionSettings = names;
+    }
+
+    /**
+     * @return what to do with lint findings of the revisions about to be applied
+     */
+    public LintMode getLint() {
+        return lint;
+    }
+
+    /**
+     * Lints the pending revisions before migrating (as {@code retort lint} does): {@code off},
+     * {@code warn} (log the findings, migrate anyway) or {@code fail} (do not migrate when a finding
+     * is an error). Default: {@code warn}.
+     *
+     * @param lint the mode
+     */
+    public void setLint(LintMode lint) {
+        this.lint = lint;
     }
 
     /**

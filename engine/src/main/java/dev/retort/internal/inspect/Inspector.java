@@ -1,15 +1,21 @@
 package dev.retort.internal.inspect;
 
 import dev.retort.HistoryEntry;
+import dev.retort.LintReport;
+import dev.retort.LintScope;
 import dev.retort.MigrationPlan;
 import dev.retort.Operation;
 import dev.retort.Status;
 import dev.retort.ValidationReport;
+import dev.retort.error.ErrorCode;
 import dev.retort.error.MigrationFileException;
+import dev.retort.error.RetortException;
 import dev.retort.internal.EngineSettings;
 import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.Revision;
 import dev.retort.internal.history.DatabaseState;
 import dev.retort.internal.history.StateReader;
+import dev.retort.internal.lint.Linter;
 import dev.retort.internal.plan.Plans;
 import dev.retort.internal.plan.StepPreparation;
 import dev.retort.internal.source.Catalog;
@@ -18,6 +24,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,6 +56,28 @@ public final class Inspector {
     /** @return the version table's rows */
     public Mono<Set<String>> current() {
         return state().map(DatabaseState::heads);
+    }
+
+    /**
+     * @param scope   the pending revisions (reads the version table) or all of them (files only)
+     * @param ignored rules switched off for this run
+     * @return the findings
+     */
+    public Mono<LintReport> lint(LintScope scope, Set<String> ignored) {
+        Mono<Catalog> catalog = catalog();
+        Mono<List<String>> revisions = scope == LintScope.ALL
+                ? catalog.map(c -> c.graph().revisions().stream().map(Revision::id).toList())
+                : status().map(Status::pending);
+        return Mono.zip(catalog, revisions).flatMap(read -> {
+            List<String> ids = read.getT2();
+            List<String> heads = read.getT1().graph().heads();
+            List<String> both = new ArrayList<>(ids);
+            both.addAll(heads);
+            return read.getT1().reading(both).flatMap(c -> Linter.lint(ids.stream().map(c::script).toList(),
+                    heads.stream().map(c::script).toList(), settings.run().settings(), ignored,
+                    scope == LintScope.PENDING).map(findings -> new LintReport(ids, findings)));
+        }).onErrorMap(IllegalArgumentException.class,
+                e -> new RetortException(ErrorCode.INVALID_CONFIGURATION, e.getMessage(), e));
     }
 
     /** @return whether Retort's tables exist in the database */

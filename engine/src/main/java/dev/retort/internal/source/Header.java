@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
 final class Header {
 
     static final List<String> KEYS =
-            List.of("revision", "revises", "message", "branch-labels", "depends-on", "transactional", "set");
+            List.of("revision", "revises", "message", "branch-labels", "depends-on", "transactional", "set",
+                    "lint-ignore");
 
     /** The keys whose value is a comma-separated list. */
-    private static final Set<String> LISTS = Set.of("revises", "branch-labels", "depends-on");
+    private static final Set<String> LISTS = Set.of("revises", "branch-labels", "depends-on", "lint-ignore");
 
     private static final Pattern KEY_LINE = Pattern.compile("--\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:(.*)");
 
@@ -105,6 +106,12 @@ final class Header {
                 throw new MigrationFileException(file, line, "header 'set': " + e.getMessage());
             }
         }).orElse(SessionSettings.NONE);
+    }
+
+    /** @return the lint rules the {@code lint-ignore} header switches off */
+    Suppressions suppressions() {
+        return value("lint-ignore").map(v -> new Suppressions(set("lint-ignore"), lines.getOrDefault("lint-ignore", 1)))
+                .orElse(Suppressions.NONE);
     }
 
     boolean transactional(int headerEndLine) {

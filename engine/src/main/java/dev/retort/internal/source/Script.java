@@ -18,6 +18,7 @@ import java.util.Set;
  * @param checksums     the checksum over both sections, computed when first asked for
  * @param location      where the file lives, for messages
  * @param settings      the server settings its {@code set} header gives (none without one)
+ * @param lintIgnore    the lint rules its {@code lint-ignore} header switches off
  */
 public record Script(
         String id,
@@ -30,7 +31,8 @@ public record Script(
         Optional<Section> downgrade,
         Checksums checksums,
         String location,
-        SessionSettings settings) {
+        SessionSettings settings,
+        Suppressions lintIgnore) {
 
     /** Copies the collections so the record stays immutable. */
     public Script {

@@ -243,7 +243,8 @@ public final class ScriptParser {
                     Optional.ofNullable(downgrade),
                     checksum,
                     file,
-                    header.settings());
+                    header.settings(),
+                    header.suppressions());
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * The significant tokens of one statement (whitespace and comments skipped), lexed on demand so
  * that classifying a multi-megabyte {@code INSERT} looks only at its first few words.
  */
-final class LeadingTokens {
+public final class LeadingTokens {
 
     /** One significant token. {@code word} is upper-cased for words and empty otherwise. */
     record Token(TokenKind kind, String word, String text) {
@@ -28,7 +28,7 @@ final class LeadingTokens {
     private boolean exhausted;
 
     /** @param sql one statement's text */
-    LeadingTokens(String sql) {
+    public LeadingTokens(String sql) {
         this.lexer = new SqlLexer(SourceCursor.of(sql, 1));
     }
 
@@ -41,12 +41,12 @@ final class LeadingTokens {
     }
 
     /** @return whether the token at {@code index} is the given (upper-case) keyword */
-    boolean is(int index, String keyword) {
+    public boolean is(int index, String keyword) {
         return get(index).is(keyword);
     }
 
     /** @return whether the token at {@code index} is one of the given (upper-case) keywords */
-    boolean isAny(int index, String... keywords) {
+    public boolean isAny(int index, String... keywords) {
         for (String keyword : keywords) {
             if (is(index, keyword)) {
                 return true;
@@ -56,7 +56,7 @@ final class LeadingTokens {
     }
 
     /** @return whether the token at {@code index} is the punctuation {@code symbol} */
-    boolean isSymbol(int index, String symbol) {
+    public boolean isSymbol(int index, String symbol) {
         Token token = get(index);
         return token.kind() == TokenKind.OTHER && token.text().equals(symbol);
     }
@@ -65,7 +65,7 @@ final class LeadingTokens {
      * @return the index just after the parenthesised list that starts at {@code index}, or
      *     {@code index} itself when no {@code (} is there
      */
-    int skipParentheses(int index) {
+    public int skipParentheses(int index) {
         if (!isSymbol(index, "(")) {
             return index;
         }
@@ -82,6 +82,36 @@ final class LeadingTokens {
             i++;
         } while (depth > 0);
         return i;
+    }
+
+    /** @return whether there is no token at {@code index}: the statement ended before it */
+    public boolean isEnd(int index) {
+        return get(index) == END;
+    }
+
+    /** @return whether the token at {@code index} is an identifier, quoted or not (or a keyword) */
+    public boolean isName(int index) {
+        TokenKind kind = get(index).kind();
+        return kind == TokenKind.WORD || kind == TokenKind.QUOTED_IDENTIFIER;
+    }
+
+    /**
+     * @return the name at {@code index} as PostgreSQL folds it: an unquoted word in lower case, a
+     *     quoted identifier without its quotes; empty for anything else or a very long token
+     */
+    public String name(int index) {
+        Token token = get(index);
+        return switch (token.kind()) {
+            case WORD -> token.text().toLowerCase(java.util.Locale.ROOT);
+            case QUOTED_IDENTIFIER -> token.text().length() >= 2
+                    ? token.text().substring(1, token.text().length() - 1).replace("\"\"", "\"") : "";
+            default -> "";
+        };
+    }
+
+    /** @return the token's text as written (empty past the end, or for a very long token) */
+    public String text(int index) {
+        return get(index).text();
     }
 
     private void readOne() {
