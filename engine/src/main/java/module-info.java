@@ -16,6 +16,7 @@ module dev.retort {
     exports dev.retort;
     exports dev.retort.error;
     exports dev.retort.event;
+    exports dev.retort.fleet;
     exports dev.retort.schema;
     exports dev.retort.spi;
 }

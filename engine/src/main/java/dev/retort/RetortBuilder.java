@@ -47,6 +47,7 @@ public final class RetortBuilder {
     private Path manifests;
     private ShadowChoice shadow;
     private SessionSettings sessionSettings = SessionSettings.NONE;
+    private String migrationSearchPath;
     private int lockRetries = RunOptions.DEFAULT.lockRetries();
     private Duration firstRetryDelay = RunOptions.DEFAULT.firstRetryDelay();
 
@@ -140,6 +141,20 @@ public final class RetortBuilder {
         } catch (IllegalArgumentException e) {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "Session settings: " + e.getMessage());
         }
+        return this;
+    }
+
+    /**
+     * Runs every revision with {@code search_path} set to this schema, then {@code public}, so that
+     * one set of unqualified migrations serves each tenant schema of a fleet
+     * ({@link dev.retort.fleet.Tenants#schema}). An explicit {@code search_path} among the
+     * {@link #sessionSettings session settings} wins.
+     *
+     * @param schema the schema unqualified names resolve to first
+     * @return this builder
+     */
+    public RetortBuilder migrationSearchPath(String schema) {
+        this.migrationSearchPath = Objects.requireNonNull(schema, "schema");
         return this;
     }
 
@@ -267,6 +282,15 @@ public final class RetortBuilder {
         TableNames names = TableNames.of(schema, tablePrefix);
         return new Retort(new EngineSettings(new Connections(connectionFactory, connectRetry, connectTimeout), source,
                 names, lockTimeout, Optional.ofNullable(manifests), Optional.ofNullable(shadow),
-                new RunOptions(sessionSettings, lockRetries, firstRetryDelay)));
+                new RunOptions(settingsWithSearchPath(), lockRetries, firstRetryDelay)));
+    }
+
+    private SessionSettings settingsWithSearchPath() {
+        if (migrationSearchPath == null) {
+            return sessionSettings;
+        }
+        String quoted = "\"" + migrationSearchPath.replace("\"", "\"\"") + "\"";
+        SessionSettings path = new SessionSettings(Map.of("search_path", quoted + ", public"), "the tenant's search path", 0);
+        return path.with(sessionSettings);
     }
 }

@@ -15,6 +15,8 @@ import dev.retort.cli.config.SettingsResolver;
 import dev.retort.cli.output.Output;
 import dev.retort.cli.output.Terminal;
 import dev.retort.event.MigrationEvent;
+import dev.retort.fleet.Fleet;
+import dev.retort.fleet.Tenants;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
@@ -91,6 +93,11 @@ public final class Session {
         return settings;
     }
 
+    /** @return the passwords this command knows, to keep them out of every message */
+    Secrets secrets() {
+        return secrets;
+    }
+
     /** @return the engine for commands that read only the files; it cannot connect */
     public Retort offline() {
         if (offline == null) {
@@ -108,7 +115,31 @@ public final class Session {
         return online;
     }
 
+    /**
+     * @return the fleet of {@code --schemas} or {@code --tenants}, if either was given; the schemas
+     *     are listed now, on the configured database
+     */
+    public Optional<Fleet> fleet() {
+        return options.fleet().map(fleet -> Fleet.of(fleet.schemas()
+                        .map(pattern -> await(Tenants.schemas(Database.connectionFactory(settings()), pattern,
+                                factory -> builder(factory, true))))
+                        .orElseGet(() -> TenantsFile.read(fleet.tenants().orElseThrow(), this)))
+                .parallel(fleet.parallel()).canary(fleet.canary()).keepGoing(fleet.keepGoing()));
+    }
+
+    /**
+     * @param connectionFactory a database to migrate
+     * @return a builder with this command's configuration, for a tenant of a fleet
+     */
+    RetortBuilder builder(ConnectionFactory connectionFactory) {
+        return builder(connectionFactory, true);
+    }
+
     private Retort retort(ConnectionFactory connectionFactory, boolean connected) {
+        return builder(connectionFactory, connected).build();
+    }
+
+    private RetortBuilder builder(ConnectionFactory connectionFactory, boolean connected) {
         RetortBuilder builder = Retort.builder(connectionFactory)
                 .migrations(MigrationSources.directory(relativeIfInside(settings().migrations())))
                 .schema(settings().schema())
@@ -128,7 +159,7 @@ public final class Session {
                 builder.shadowDatabasesLike(Database.options(settings()));
             }
         }
-        return builder.build();
+        return builder;
     }
 
     /**

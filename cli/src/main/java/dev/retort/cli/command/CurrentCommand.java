@@ -3,6 +3,10 @@ package dev.retort.cli.command;
 import dev.retort.Revisions;
 import dev.retort.Status;
 import dev.retort.cli.Session;
+import dev.retort.cli.output.FleetCurrentReport;
+import dev.retort.cli.output.FleetCurrentReport.FleetCurrent;
+import dev.retort.fleet.Fleet;
+import reactor.core.publisher.Flux;
 import dev.retort.cli.output.CurrentReport;
 import dev.retort.cli.output.CurrentReport.DirtyView;
 import dev.retort.cli.output.RevisionView;
@@ -12,6 +16,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code retort current}: the revision(s) the database is at, read from its version table, and
@@ -23,6 +28,10 @@ public final class CurrentCommand extends SessionCommand {
 
     @Override
     int run(Session session) {
+        Optional<Fleet> fleet = session.fleet();
+        if (fleet.isPresent()) {
+            return fleetCurrent(session, fleet.get());
+        }
         // Reading the files overlaps with connecting, which is most of this command's time.
         Tuple2<Revisions, Status> state = session.await(Mono.zip(session.offline().revisions(),
                 session.online().status()));
@@ -39,6 +48,16 @@ public final class CurrentCommand extends SessionCommand {
                 .orElse(null);
         session.output().report(new CurrentReport(views, status.heads(), status.pending(), status.needsUpgrade(), dirty,
                 session.output().verbose() ? Format.DETAIL : Format.LINE));
+        return 0;
+    }
+
+    /** Each tenant's revisions and pending count, a line (or JSON line) per tenant in the fleet's order. */
+    private static int fleetCurrent(Session session, Fleet fleet) {
+        List<FleetCurrent> rows = session.await(Flux.fromIterable(fleet.tenants())
+                .flatMapSequential(tenant -> tenant.retort().status().map(status -> FleetCurrent.of(tenant.name(), status)),
+                        fleet.parallelism())
+                .collectList());
+        session.output().report(new FleetCurrentReport(rows));
         return 0;
     }
 }

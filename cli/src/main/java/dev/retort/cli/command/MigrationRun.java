@@ -6,14 +6,24 @@ import dev.retort.Retort;
 import dev.retort.ScriptRange;
 import dev.retort.Target;
 import dev.retort.cli.Session;
+import dev.retort.cli.output.FleetReport;
+import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 import dev.retort.error.TargetException;
 import dev.retort.event.MigrationEvent;
+import dev.retort.fleet.Fleet;
+import dev.retort.fleet.TenantResult;
 import reactor.core.publisher.Flux;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What {@code upgrade}, {@code downgrade} and {@code stamp} have in common: run against the
@@ -44,12 +54,34 @@ final class MigrationRun {
                     + " SQL from " + range.from().get() + " to " + range.to() + " without connecting, or give only the"
                     + " target to run it.", List.of());
         }
+        Optional<Fleet> fleet = session.fleet();
+        if (fleet.isPresent()) {
+            if (sql) {
+                throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "--sql prints one script: leave out"
+                        + " --schemas and --tenants, and run it against each tenant.");
+            }
+            return runFleet(fleet.get(), retort -> run.apply(retort, range.to()));
+        }
         if (sql) {
             printScript(range);
         } else {
             session.run(run.apply(session.online(), range.to()));
         }
         return 0;
+    }
+
+    /** @return the worst exit code of the tenants: 0 when every one ran to the end */
+    private int runFleet(Fleet fleet, Function<Retort, Flux<MigrationEvent>> run) {
+        long started = System.nanoTime();
+        List<TenantResult> results = new ArrayList<>();
+        Consumer<TenantResult> listener = session.output().fleetListener();
+        session.forEach(fleet.run(run), result -> {
+            results.add(result);
+            listener.accept(result);
+        });
+        session.output().report(FleetReport.of(results, Duration.ofNanos(System.nanoTime() - started)));
+        return results.stream().filter(r -> r.error() != null).mapToInt(r -> r.error().code().exitCode()).max()
+                .orElse(0);
     }
 
     private void printScript(ScriptRange range) {

@@ -3,9 +3,11 @@ package dev.retort.cli.config;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The options every command accepts, before or after the command's name ({@code INHERIT} scope:
@@ -71,6 +73,27 @@ public final class GlobalOptions {
                     + " CREATEDB).")
     private String shadowUrl;
 
+    @Option(scope = ScopeType.INHERIT, names = "--schemas", paramLabel = "PATTERN",
+            description = "A fleet: every schema of the database matching this SQL LIKE pattern (e.g. tenant_%%) is a"
+                    + " tenant, with its own version table, migrated with search_path set to it, then public.")
+    private String schemas;
+
+    @Option(scope = ScopeType.INHERIT, names = "--tenants", paramLabel = "FILE",
+            description = "A fleet: one tenant per line, an R2DBC URL or schema:NAME; # starts a comment.")
+    private Path tenants;
+
+    @Option(scope = ScopeType.INHERIT, names = "--parallel", paramLabel = "N",
+            description = "Tenants migrated at once (default 4); each holds two connections.")
+    private int parallel = 4;
+
+    @Option(scope = ScopeType.INHERIT, names = "--canary", paramLabel = "N",
+            description = "Migrate the first N tenants alone, one at a time; if one fails, start no other.")
+    private int canary;
+
+    @Option(scope = ScopeType.INHERIT, names = "--keep-going",
+            description = "Migrate every tenant even after one failed (default: start no new one; running ones finish).")
+    private boolean keepGoing;
+
     @Option(scope = ScopeType.INHERIT, names = "--json",
             description = "Machine output: one JSON document, or JSON lines for runs.")
     private boolean json;
@@ -109,6 +132,30 @@ public final class GlobalOptions {
         if (value != null) {
             flags.put(key, value);
         }
+    }
+
+    /**
+     * @return the fleet options, when {@code --schemas} or {@code --tenants} was given
+     */
+    public Optional<FleetOptions> fleet() {
+        if (schemas == null && tenants == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FleetOptions(Optional.ofNullable(schemas), Optional.ofNullable(tenants), parallel, canary,
+                keepGoing));
+    }
+
+    /**
+     * How to run a fleet.
+     *
+     * @param schemas   the schema pattern, if given
+     * @param tenants   the tenants file, if given
+     * @param parallel  tenants at once
+     * @param canary    tenants first, one at a time
+     * @param keepGoing whether to go on after a failure
+     */
+    public record FleetOptions(Optional<String> schemas, Optional<Path> tenants, int parallel, int canary,
+            boolean keepGoing) {
     }
 
     /** @return whether {@code --json} was given */

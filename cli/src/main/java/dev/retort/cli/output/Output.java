@@ -3,7 +3,10 @@ package dev.retort.cli.output;
 import dev.retort.cli.config.GlobalOptions;
 import dev.retort.cli.config.Secrets;
 import dev.retort.event.MigrationEvent;
+import dev.retort.fleet.TenantResult;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -81,6 +84,49 @@ public final class Output {
             return event -> { };
         }
         return new HumanRunPrinter(text, options.verbose(), new Progress(terminal.err(), terminal.interactive()));
+    }
+
+    /**
+     * @return what to give each tenant's result of a fleet run to: a JSON line with {@code --json},
+     *     else a line per tenant as it ends (failures even with {@code -q})
+     */
+    public Consumer<TenantResult> fleetListener() {
+        if (options.json()) {
+            return result -> json().write(tenantDocument(result));
+        }
+        Styles styles = terminal.styles();
+        return result -> {
+            if (result.outcome() != TenantResult.Outcome.FAILED && options.quiet()) {
+                return;
+            }
+            String line = switch (result.outcome()) {
+                case SUCCEEDED -> "  " + styles.success("ok") + "       " + result.tenant() + "  "
+                        + Words.count(result.applied(), "revision") + " (" + Words.duration(result.duration()) + ")"
+                        + (result.heads().isEmpty() ? "" : ", at " + String.join(", ", result.heads()));
+                case FAILED -> "  " + styles.error("FAILED") + "   " + result.tenant() + "  "
+                        + secrets.scrub(firstLine(result.error() == null ? "" : result.error().getMessage()));
+                case SKIPPED -> "  " + styles.dim("skipped") + "  " + result.tenant() + "  not started";
+            };
+            text.line(styles.safe(line));
+        };
+    }
+
+    private Map<String, Object> tenantDocument(TenantResult result) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("tenant", result.tenant());
+        document.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
+        document.put("applied", result.applied());
+        document.put("heads", result.heads());
+        document.put("durationMs", result.duration().toMillis());
+        if (result.error() != null) {
+            document.put("error", secrets.scrub(result.error().getMessage()));
+            document.put("exitCode", result.error().code().exitCode());
+        }
+        return document;
+    }
+
+    private static String firstLine(String message) {
+        return message.lines().findFirst().orElse("");
     }
 
     /**
