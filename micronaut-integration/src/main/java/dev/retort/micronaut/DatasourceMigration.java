@@ -39,10 +39,12 @@ final class DatasourceMigration {
     private final EntityCheckMode entityCheck;
     private final List<String> entityPackages;
     private final Optional<EntitySchemaCheck> entities;
+    private final Optional<TenantFleet> fleet;
     private volatile DatasourceStatus status = DatasourceStatus.MIGRATING;
 
     private DatasourceMigration(RetortDatasourceConfiguration configuration, Retort retort,
-            Optional<EntitySchemaCheck> entities) {
+            Optional<EntitySchemaCheck> entities, Optional<TenantFleet> fleet) {
+        this.fleet = fleet;
         this.datasource = configuration.getName();
         this.retort = retort;
         this.target = Target.parse(configuration.getTarget());
@@ -66,7 +68,15 @@ final class DatasourceMigration {
      */
     static DatasourceMigration of(RetortDatasourceConfiguration configuration, ConnectionFactory factory,
             ClassLoader loader, Optional<ConnectionFactoryOptions> options, Optional<EntitySchemaCheck> entities) {
-        RetortBuilder builder = Retort.builder(factory)
+        RetortBuilder builder = builder(configuration, factory, loader);
+        options.ifPresent(builder::shadowDatabasesLike);
+        return new DatasourceMigration(configuration, builder.build(), entities,
+                TenantFleet.of(configuration, factory, () -> builder(configuration, factory, loader)));
+    }
+
+    private static RetortBuilder builder(RetortDatasourceConfiguration configuration, ConnectionFactory factory,
+            ClassLoader loader) {
+        return Retort.builder(factory)
                 .migrations(MigrationLocations.source(configuration.getLocations(), loader))
                 .schema(configuration.getSchema())
                 .tablePrefix(configuration.getTablePrefix())
@@ -75,8 +85,6 @@ final class DatasourceMigration {
                 .connectTimeout(configuration.getConnectTimeout())
                 .sessionSettings(configuration.getSessionSettings())
                 .lockRetries(configuration.getLockRetries());
-        options.ifPresent(builder::shadowDatabasesLike);
-        return new DatasourceMigration(configuration, builder.build(), entities);
     }
 
     /**
@@ -86,10 +94,11 @@ final class DatasourceMigration {
      */
     Flux<MigrationEvent> upgrade() {
         return (validateOnMigrate ? refuseProblems() : Mono.<Void>empty())
-                .then(lintPending())
-                .thenMany(Flux.defer(() -> new LockWaitLog(datasource, lockTimeout).around(baseline().concatWith(
-                        retort.upgrade(target)))))
-                .concatWith(checkEntities().then(Mono.empty()))
+                // Lint and the entity check look at one schema; a fleet's tenants are many.
+                .then(fleet.isPresent() ? Mono.empty() : lintPending())
+                .thenMany(Flux.defer(() -> fleet.map(tenants -> tenants.upgrade(target)).orElseGet(() ->
+                        new LockWaitLog(datasource, lockTimeout).around(baseline().concatWith(retort.upgrade(target))))))
+                .concatWith((fleet.isPresent() ? Mono.<Void>empty() : checkEntities()).then(Mono.empty()))
                 .doOnComplete(() -> status = DatasourceStatus.MIGRATED)
                 .doOnComplete(() -> {
                     if (!validateOnMigrate) {
@@ -98,6 +107,11 @@ final class DatasourceMigration {
                     }
                 })
                 .doOnError(failure -> status = DatasourceStatus.failed(failure));
+    }
+
+    /** @return each tenant schema's outcome in this application's migration; empty without tenant schemas */
+    List<TenantReport> tenants() {
+        return fleet.map(TenantFleet::results).orElse(List.of());
     }
 
     /** {@code baseline}: a schema made before Retort is stamped once, and that is worth a line in the log. */

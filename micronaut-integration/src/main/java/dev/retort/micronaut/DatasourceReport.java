@@ -21,13 +21,15 @@ import java.util.List;
  * @param history    the most recent history rows, newest first
  * @param drift      whether the schema drifted from what the migrations make
  * @param entities   whether the application's Micronaut Data entities match the schema
+ * @param tenants    for a datasource of tenant schemas, each one's outcome; else empty
  * @param error      why the database or the files could not be read, else {@code null}; the lists
  *                   are then empty
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record DatasourceReport(String datasource, DatasourceStatus status, List<String> heads, List<String> fileHeads,
-        List<String> pending, boolean needsUpgrade, List<String> problems, List<HistoryRow> history, DriftReport drift, EntityReport entities, @Nullable String error) {
+        List<String> pending, boolean needsUpgrade, List<String> problems, List<HistoryRow> history, DriftReport drift, EntityReport entities, List<TenantReport> tenants,
+        @Nullable String error) {
 
     /** Copies the lists so the record stays immutable. */
     public DatasourceReport {
@@ -36,19 +38,22 @@ public record DatasourceReport(String datasource, DatasourceStatus status, List<
         pending = List.copyOf(pending);
         problems = List.copyOf(problems);
         history = List.copyOf(history);
+        tenants = List.copyOf(tenants);
     }
 
     static DatasourceReport of(String datasource, DatasourceStatus status, ValidationReport validation,
-            Status standing, List<HistoryRow> history, DriftReport drift, EntityReport entities) {
+            Status standing, List<HistoryRow> history, DriftReport drift, EntityReport entities,
+            List<TenantReport> tenants) {
         List<String> problems = validation.problems().stream().map(ValidationReport.Problem::message).toList();
         return new DatasourceReport(datasource, status, validation.currentHeads().stream().sorted().toList(),
                 standing.heads(), validation.pending(), !validation.pending().isEmpty(), problems, history, drift,
-                entities, null);
+                entities, tenants, null);
     }
 
-    static DatasourceReport unavailable(String datasource, DatasourceStatus status, Throwable error) {
+    static DatasourceReport unavailable(String datasource, DatasourceStatus status, List<TenantReport> tenants,
+            Throwable error) {
         return new DatasourceReport(datasource, status, List.of(), List.of(), List.of(), false, List.of(), List.of(),
-                DriftReport.notChecked(error), EntityReport.notChecked(DatasourceStatus.describe(error)),
+                DriftReport.notChecked(error), EntityReport.notChecked(DatasourceStatus.describe(error)), tenants,
                 DatasourceStatus.describe(error));
     }
 }

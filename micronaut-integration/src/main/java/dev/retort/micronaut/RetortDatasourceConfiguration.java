@@ -50,6 +50,8 @@ public class RetortDatasourceConfiguration implements Toggleable {
     public static final int DEFAULT_LOCK_RETRIES = 3;
     /** Lint findings of the pending revisions are logged by default. */
     public static final LintMode DEFAULT_LINT = LintMode.WARN;
+    /** Tenant schemas migrated at once by default. */
+    public static final int DEFAULT_PARALLEL = 4;
 
     private final String name;
     private boolean enabled = DEFAULT_ENABLED;
@@ -59,6 +61,9 @@ public class RetortDatasourceConfiguration implements Toggleable {
     private Map<String, String> sessionSettings = Map.of();
     private int lockRetries = DEFAULT_LOCK_RETRIES;
     private LintMode lint = DEFAULT_LINT;
+    private List<String> schemas = List.of();
+    private @Nullable String schemaPattern;
+    private int parallel = DEFAULT_PARALLEL;
     private MigrationMode mode = DEFAULT_MODE;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration connectRetry = DEFAULT_CONNECT_RETRY;
@@ -171,6 +176,56 @@ public class RetortDatasourceConfiguration implements Toggleable {
         Map<String, String> names = new LinkedHashMap<>();
         sessionSettings.forEach((name, value) -> names.put(name.replace('-', '_'), value));
         this.sessionSettings = names;
+    }
+
+    /**
+     * @return the tenant schemas, each migrated on its own; empty: the datasource is one tenant
+     */
+    public List<String> getSchemas() {
+        return schemas;
+    }
+
+    /**
+     * Tenant schemas of this datasource, each with Retort's tables in it and its migrations run with
+     * {@code search_path} set to it, then {@code public}, {@code parallel} at a time. Default: none.
+     *
+     * @param schemas the schemas
+     */
+    public void setSchemas(List<String> schemas) {
+        this.schemas = schemas.stream().map(String::strip).toList();
+    }
+
+    /**
+     * @return the SQL {@code LIKE} pattern of the tenant schemas, or {@code null}
+     */
+    public @Nullable String getSchemaPattern() {
+        return schemaPattern;
+    }
+
+    /**
+     * Like {@link #setSchemas}, for every schema matching an SQL {@code LIKE} pattern
+     * ({@code tenant_%}), listed at startup; none matching stops startup.
+     *
+     * @param schemaPattern the pattern
+     */
+    public void setSchemaPattern(@Nullable String schemaPattern) {
+        this.schemaPattern = schemaPattern == null || schemaPattern.isBlank() ? null : schemaPattern.strip();
+    }
+
+    /**
+     * @return how many tenant schemas are migrated at once
+     */
+    public int getParallel() {
+        return parallel;
+    }
+
+    /**
+     * How many tenant schemas are migrated at once; each holds two connections. Default: 4.
+     *
+     * @param parallel 1 or more
+     */
+    public void setParallel(int parallel) {
+        this.parallel = parallel;
     }
 
     /**

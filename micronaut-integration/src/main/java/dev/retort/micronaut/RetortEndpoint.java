@@ -49,10 +49,10 @@ public final class RetortEndpoint {
                 .onErrorResume(e -> Mono.just(DriftReport.notChecked(e)));
         return Mono.zip(retort.validate(), retort.status(), recentHistory(retort), drift, migration.entityReport())
                 .map(all -> DatasourceReport.of(migration.datasource(), migration.status(), all.getT1(),
-                        all.getT2(), all.getT3(), all.getT4(), all.getT5()))
+                        all.getT2(), all.getT3(), all.getT4(), all.getT5(), migration.tenants()))
                 // One unreadable database must not hide the others' reports.
                 .onErrorResume(e -> Mono.just(DatasourceReport.unavailable(migration.datasource(), migration.status(),
-                        e)));
+                        migration.tenants(), e)));
     }
 
     private static Mono<List<HistoryRow>> recentHistory(Retort retort) {
