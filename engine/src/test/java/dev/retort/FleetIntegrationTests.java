@@ -8,11 +8,14 @@ import dev.retort.fleet.TenantResult;
 import dev.retort.fleet.TenantResult.Outcome;
 import dev.retort.fleet.Tenants;
 import dev.retort.test.database.PostgresDatabase;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
@@ -133,6 +136,30 @@ class FleetIntegrationTests {
         List<TenantResult> rerun = Fleet.of(tenants()).parallel(6).run(r -> r.upgrade(Target.HEADS))
                 .collectList().block(PATIENCE.plus(Duration.ofSeconds(30)));
         assertThat(rerun).allMatch(r -> r.outcome() == Outcome.SUCCEEDED && r.heads().equals(List.of("c3")));
+    }
+
+    /** The tail: a tenant waiting for its lock does not hold back the others, which finish first. */
+    @Test
+    void aSlowTenantDoesNotHoldTheOthersBack() {
+        List<Tenant> tenants = tenants();
+        long key = tenants.get(0).retort().lockKey();
+        Connection holder = Mono.from(db.connectionFactory().create()).block(PATIENCE);
+        try {
+            Flux.from(holder.createStatement("SELECT pg_advisory_lock(" + key + ")").execute())
+                    .flatMap(result -> result.map(row -> 1)).blockLast(PATIENCE);
+            Mono.delay(Duration.ofSeconds(3)).then(Flux.from(holder.createStatement("SELECT pg_advisory_unlock(" + key
+                    + ")").execute()).flatMap(result -> result.map(row -> 1)).then()).subscribe();
+
+            List<TenantResult> results = Fleet.of(tenants).parallel(2).run(r -> r.upgrade(Target.HEADS))
+                    .collectList().block(PATIENCE);
+
+            assertThat(results).extracting(TenantResult::tenant).last().isEqualTo("tenant_1");
+            assertThat(results).allMatch(r -> r.outcome() == Outcome.SUCCEEDED);
+            assertThat(results.subList(0, 5)).allMatch(r -> r.duration().compareTo(Duration.ofSeconds(2)) < 0);
+            assertThat(results.get(5).duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        } finally {
+            Mono.from(holder.close()).block(PATIENCE);
+        }
     }
 
     private long advisoryLocks() {

@@ -46,6 +46,8 @@ class FleetIntegrationTests {
         assertThat(db.column("SELECT table_schema::text FROM information_schema.tables WHERE table_name = 'retort_version'"
                 + " ORDER BY 1", String.class)).containsExactly("tenant_1", "tenant_2", "tenant_3", "tenant_4");
         assertThatRun(retort.run("downgrade", "-1", "--schemas", "tenant_3")).succeeded();
+        assertThatRun(retort.run("lint", "--schemas", "tenant_%")).succeeded().printed("tenant_3:\n")
+                .printed("Linted 1 pending revision: 0 errors, 1 warning.").printed("No findings in 0 pending revisions.");
         assertThatRun(retort.run("current", "--schemas", "tenant_%")).succeeded().printed("tenant_2  b2\n")
                 .printed("tenant_3  a1  1 pending").printed("4 tenants, 1 with pending revisions.");
         assertThat(retort.run("downgrade", "base", "--schemas", "tenant_%", "--json").stdout().lines()

@@ -3,15 +3,20 @@ package dev.retort.cli.command;
 import dev.retort.LintReport;
 import dev.retort.LintScope;
 import dev.retort.cli.Session;
+import dev.retort.cli.output.FleetLintView;
+import dev.retort.cli.output.FleetLintView.TenantLint;
 import dev.retort.cli.output.LintView;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
+import dev.retort.fleet.Fleet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import reactor.core.publisher.Flux;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +38,10 @@ public final class LintCommand extends SessionCommand {
     @Override
     int run(Session session) {
         Set<String> rules = Set.copyOf(ignored);
+        Optional<Fleet> fleet = all ? Optional.empty() : session.fleet();
+        if (fleet.isPresent()) {
+            return fleetLint(session, fleet.get(), rules);
+        }
         LintReport report;
         LintScope scope = all ? LintScope.ALL : LintScope.PENDING;
         if (all) {
@@ -52,5 +61,15 @@ public final class LintCommand extends SessionCommand {
         }
         session.output().report(LintView.of(report, scope.name().toLowerCase(Locale.ROOT)));
         return report.hasErrors() ? 1 : 0;
+    }
+
+    /** Each tenant's pending revisions, linted: tenants of a fleet may stand at different revisions. */
+    private static int fleetLint(Session session, Fleet fleet, Set<String> rules) {
+        FleetLintView view = new FleetLintView(session.await(Flux.fromIterable(fleet.tenants())
+                .flatMapSequential(tenant -> tenant.retort().lint(LintScope.PENDING, rules)
+                        .map(report -> new TenantLint(tenant.name(), LintView.of(report, "pending"))), fleet.parallelism())
+                .collectList()));
+        session.output().report(view);
+        return view.hasErrors() ? 1 : 0;
     }
 }

@@ -1,8 +1,8 @@
 package dev.retort.internal.ddl;
 
+import dev.retort.internal.sql.SqlLiteral;
 import dev.retort.schema.ObjectKind;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,22 +21,7 @@ final class Identifiers {
      * @return its identifiers, still quoted as written; dots inside quotes do not split
      */
     static List<String> split(String name) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder part = new StringBuilder();
-        boolean quoted = false;
-        for (char c : name.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == '.' && !quoted) {
-                parts.add(part.toString());
-                part.setLength(0);
-            } else {
-                part.append(c);
-            }
-        }
-        parts.add(part.toString());
-        return parts;
+        return SqlLiteral.splitOutsideQuotes(name, '.', '"');
     }
 
     /** @return {@code t} of {@code t.c}, {@code s.t} of {@code s.t.c}: the object a part belongs to */

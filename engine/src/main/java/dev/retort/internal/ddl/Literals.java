@@ -10,6 +10,6 @@ final class Literals {
 
     /** @return {@code 'text'}, or {@code E'...'} when the text holds a backslash */
     static String text(String value) {
-        return value.indexOf('\\') >= 0 ? SqlLiteral.string(value) : "'" + value.replace("'", "''") + "'";
+        return SqlLiteral.text(value);
     }
 }

@@ -1,9 +1,12 @@
 package dev.retort.internal.source;
 
+import dev.retort.internal.sql.SqlLiteral;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,7 +44,7 @@ public record SessionSettings(Map<String, String> values, String origin, int lin
      */
     public static SessionSettings parse(String text, String origin, int line) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : pairs(text)) {
+        for (String pair : SqlLiteral.splitOutsideQuotes(text, ',', '\'')) {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair.strip() : pair.substring(0, equals).strip();
             String value = equals < 0 ? "" : unquoted(pair.substring(equals + 1).strip());
@@ -49,7 +52,7 @@ public record SessionSettings(Map<String, String> values, String origin, int lin
                 throw new IllegalArgumentException("'" + pair.strip() + "' is not a setting: write name=value pairs"
                         + " separated by commas, e.g. lock_timeout=5s, statement_timeout=10min");
             }
-            values.put(name.toLowerCase(java.util.Locale.ROOT), value);
+            values.put(name.toLowerCase(Locale.ROOT), value);
         }
         return new SessionSettings(values, origin, line);
     }
@@ -79,8 +82,8 @@ public record SessionSettings(Map<String, String> values, String origin, int lin
      */
     public List<String> statements(boolean local) {
         List<String> statements = new ArrayList<>();
-        values.forEach((name, value) -> statements.add("SELECT pg_catalog.set_config(" + literal(name) + ", "
-                + literal(value) + ", " + local + ")"));
+        values.forEach((name, value) -> statements.add("SELECT pg_catalog.set_config(" + SqlLiteral.text(name) + ", "
+                + SqlLiteral.text(value) + ", " + local + ")"));
         return statements;
     }
 
@@ -99,31 +102,8 @@ public record SessionSettings(Map<String, String> values, String origin, int lin
         return Optional.ofNullable(values.get(name));
     }
 
-    private static List<String> pairs(String text) {
-        List<String> pairs = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (char c : text.toCharArray()) {
-            if (c == '\'') {
-                quoted = !quoted;
-            }
-            if (c == ',' && !quoted) {
-                pairs.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        pairs.add(current.toString());
-        return pairs;
-    }
-
     private static String unquoted(String value) {
         return value.length() >= 2 && value.startsWith("'") && value.endsWith("'")
                 ? value.substring(1, value.length() - 1).replace("''", "'") : value;
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

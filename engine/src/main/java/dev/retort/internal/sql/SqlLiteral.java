@@ -1,5 +1,8 @@
 package dev.retort.internal.sql;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Renders values as SQL literals. The same text is sent online and printed in offline scripts, so
  * {@code psql -f} of a script does exactly what a run does.
@@ -22,6 +25,39 @@ public final class SqlLiteral {
             return "NULL";
         }
         return "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
+     * @param value the text
+     * @return {@code 'text'} as people write it, or {@code E'...'} when the text holds a backslash
+     */
+    public static String text(String value) {
+        return value.indexOf('\\') >= 0 ? string(value) : "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * @param text      a list
+     * @param separator what separates its items
+     * @param quote     the quote character inside which a separator is part of the item
+     * @return the items, quotes kept as written
+     */
+    public static List<String> splitOutsideQuotes(String text, char separator, char quote) {
+        List<String> items = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        boolean quoted = false;
+        for (char c : text.toCharArray()) {
+            if (c == quote) {
+                quoted = !quoted;
+            }
+            if (c == separator && !quoted) {
+                items.add(item.toString());
+                item.setLength(0);
+            } else {
+                item.append(c);
+            }
+        }
+        items.add(item.toString());
+        return items;
     }
 
     /**

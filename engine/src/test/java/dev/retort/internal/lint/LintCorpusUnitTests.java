@@ -1,6 +1,7 @@
 package dev.retort.internal.lint;
 
 import dev.retort.LintFinding;
+import dev.retort.internal.source.InMemoryScripts;
 import dev.retort.internal.source.Script;
 import dev.retort.internal.source.SessionSettings;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class LintCorpusUnitTests {
         // psql meta-commands (the extension scripts' \\echo guard) are not SQL: left out, as psql does not send them.
         String text = Files.readString(file, StandardCharsets.ISO_8859_1).lines()
                 .map(line -> line.startsWith("\\") ? "" : line).collect(java.util.stream.Collectors.joining("\n"));
-        Script script = LinterUnitTests.ScriptParserAccess.parse(file.getFileName().toString(),
+        Script script = InMemoryScripts.parse(file.getFileName().toString(),
                 "-- +upgrade\n" + text.replace("-- +", "-- plus "));
         return Linter.lint(List.of(script), List.of(script), SessionSettings.NONE, Set.of(), false).block();
     }

@@ -3,16 +3,12 @@ package dev.retort.internal.lint;
 import dev.retort.LintFinding;
 import dev.retort.error.MigrationFileException;
 import dev.retort.internal.source.Script;
-import dev.retort.internal.source.ScriptParser;
+import dev.retort.internal.source.InMemoryScripts;
 import dev.retort.internal.source.SessionSettings;
-import dev.retort.spi.ScriptResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
@@ -90,7 +86,7 @@ class LinterUnitTests {
 
     @Test
     void noDowngradeAndMultipleHeads() {
-        Script withoutDowngrade = ScriptParserAccess.parse("r1.sql", "-- +upgrade\nCREATE TABLE t (id int);\n");
+        Script withoutDowngrade = InMemoryScripts.parse("r1.sql", "-- +upgrade\nCREATE TABLE t (id int);\n");
         Script other = script("", "CREATE TABLE u (id int)", "DROP TABLE u;");
 
         List<LintFinding> findings = Linter.lint(List.of(withoutDowngrade), List.of(withoutDowngrade, other),
@@ -104,7 +100,7 @@ class LinterUnitTests {
     @Test
     void inOneDeployATableAnEarlierRevisionCreatedIsNew() {
         Script creates = script("", "CREATE TABLE t (id int)", "DROP TABLE t;");
-        Script indexes = ScriptParserAccess.parse("r2.sql", "-- revises: r1\n-- +upgrade\nCREATE INDEX i ON t (id);\n"
+        Script indexes = InMemoryScripts.parse("r2.sql", "-- revises: r1\n-- +upgrade\nCREATE INDEX i ON t (id);\n"
                 + "-- +downgrade\nDROP INDEX i;\n");
 
         assertThat(rules(Linter.lint(List.of(creates, indexes), List.of(indexes), SessionSettings.NONE, Set.of(), true)
@@ -141,35 +137,11 @@ class LinterUnitTests {
     }
 
     private static Script script(String header, String upgrade, String downgrade) {
-        return ScriptParserAccess.parse("r1.sql", "-- revision: r1\n" + header + "\n-- +upgrade\n" + upgrade.replace("; ", ";\n")
+        return InMemoryScripts.parse("r1.sql", "-- revision: r1\n" + header + "\n-- +upgrade\n" + upgrade.replace("; ", ";\n")
                 + ";\n\n-- +downgrade\n" + downgrade + "\n");
     }
 
     private static List<String> rules(List<LintFinding> findings) {
         return findings.stream().map(LintFinding::rule).toList();
-    }
-
-    /** Parses a file's text as the directory source would. */
-    static final class ScriptParserAccess {
-
-        static Script parse(String name, String text) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            return ScriptParser.parse(new ScriptResource() {
-                @Override
-                public String fileName() {
-                    return name;
-                }
-
-                @Override
-                public String location() {
-                    return "dir/" + name;
-                }
-
-                @Override
-                public InputStream open() {
-                    return new ByteArrayInputStream(bytes);
-                }
-            });
-        }
     }
 }

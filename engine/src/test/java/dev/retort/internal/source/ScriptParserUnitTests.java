@@ -6,8 +6,6 @@ import dev.retort.spi.ScriptResource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -18,26 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ScriptParserUnitTests {
 
     static Script parse(String name, String text) {
-        return ScriptParser.parse(resource(name, text.getBytes(StandardCharsets.UTF_8)));
+        return InMemoryScripts.parse(name, text);
     }
 
     static ScriptResource resource(String name, byte[] bytes) {
-        return new ScriptResource() {
-            @Override
-            public String fileName() {
-                return name;
-            }
-
-            @Override
-            public String location() {
-                return "dir/" + name;
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-        };
+        return InMemoryScripts.resource(name, bytes);
     }
 
     @Nested
@@ -247,7 +230,7 @@ class ScriptParserUnitTests {
             String file = LargeSections.dataLoad();
             String sections = file.substring(file.indexOf("-- +upgrade"));
             String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(sections.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .digest(sections.getBytes(StandardCharsets.UTF_8)));
 
             assertThat(parse("load.sql", file).checksum()).isEqualTo("sha256:" + expected);
         }
