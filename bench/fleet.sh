@@ -6,11 +6,14 @@
 #
 #   bench/fleet.sh [TENANTS] [REVISIONS]      (default 200 and 20)
 #
-# Needs a built CLI (mvn -q install -DskipTests) and psql against the local PostgreSQL
+# Builds the CLI and the bench module (holding bench/run.sh's Maven lock); needs psql against the local PostgreSQL
 # (RETORT_BENCH_HOST / _PORT / _USER: 127.0.0.1, 5432, postgres). Creates and drops the database
 # retort_fleet_bench.
 set -eu
 cd "$(dirname "$0")/.."
+lock=${RETORT_BENCH_LOCK:-/tmp/retort-mvn.lock}
+# shellcheck disable=SC2086 # MVN_ARGS holds several options: split it on purpose.
+flock "$lock" mvn -B -q ${MVN_ARGS:-} -P bench -pl bench,cli -am package -DskipTests
 tenants=${1:-200}
 revisions=${2:-20}
 host=${RETORT_BENCH_HOST:-127.0.0.1}
@@ -53,6 +56,14 @@ peak() {
     done
     echo "$max" > "$work/peak"
 }
+
+# Flyway's files: the same upgrades, V1__r001.sql ...
+mkdir "$work/flyway"
+i=1
+for file in "$work"/migrations/*.sql; do
+    sed -n '/^-- +upgrade/,/^-- +downgrade/p' "$file" | grep -v '^-- +' > "$work/flyway/V${i}__$(basename "$file")"
+    i=$((i + 1))
+done
 
 # The floor's script: per tenant, its search_path, then each revision's upgrade in a transaction.
 i=1
@@ -99,3 +110,15 @@ for parallel in 1 2 4 8; do
     ms=$(( (ended - started) / 1000000 ))
     echo "| $parallel | $(awk "BEGIN { printf \"%.2f s\", $ms / 1000 }") | $(awk "BEGIN { printf \"%.1f\", $tenants * 1000 / $ms }") | $(cat "$work/peak") |"
 done
+
+fresh
+touch "$work/running"
+peak &
+started=$(date +%s%N)
+java -cp "bench/target/classes:$(cat bench/target/classpath/flyway.classpath)" dev.retort.bench.child.FlywayFleet \
+    "jdbc:postgresql://$host:$port/$database" "$user" "$work/flyway" 'tenant_%' >/dev/null 2>&1
+ended=$(date +%s%N)
+rm "$work/running"
+wait
+ms=$(( (ended - started) / 1000000 ))
+echo "| Flyway, a migrate() per schema | $(awk "BEGIN { printf \"%.2f s\", $ms / 1000 }") | $(awk "BEGIN { printf \"%.1f\", $tenants * 1000 / $ms }") | $(cat "$work/peak") |"
