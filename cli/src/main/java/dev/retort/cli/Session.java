@@ -17,6 +17,8 @@ import dev.retort.cli.output.Terminal;
 import dev.retort.event.MigrationEvent;
 import dev.retort.fleet.Fleet;
 import dev.retort.fleet.Tenants;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
@@ -50,6 +52,7 @@ public final class Session {
     private final Path workingDirectory;
     private final Secrets secrets = new Secrets();
     private final Output output;
+    private ConnectionPool tenantPool;
     private Settings settings;
     private Retort offline;
     private Retort online;
@@ -121,10 +124,23 @@ public final class Session {
      */
     public Optional<Fleet> fleet() {
         return options.fleet().map(fleet -> Fleet.of(fleet.schemas()
-                        .map(pattern -> await(Tenants.schemas(Database.connectionFactory(settings()), pattern,
-                                factory -> builder(factory, true))))
+                        .map(pattern -> await(Tenants.schemas(tenantDatabase(), pattern, factory -> builder(factory, true))))
                         .orElseGet(() -> TenantsFile.read(fleet.tenants().orElseThrow(), this)))
                 .parallel(fleet.parallel()).canary(fleet.canary()).keepGoing(fleet.keepGoing()));
+    }
+
+    /**
+     * @return the configured database for its tenant schemas, pooled: each tenant's run takes two
+     *     connections (one holds its lock) and gives them back for the next tenant, instead of
+     *     opening two of its own
+     */
+    ConnectionFactory tenantDatabase() {
+        if (tenantPool == null) {
+            int parallel = options.fleet().map(GlobalOptions.FleetOptions::parallel).orElse(1);
+            tenantPool = new ConnectionPool(ConnectionPoolConfiguration.builder(Database.connectionFactory(settings()))
+                    .initialSize(0).maxSize(Math.max(2, 2 * parallel)).build());
+        }
+        return tenantPool;
     }
 
     /**

@@ -50,8 +50,7 @@ final class TenantsFile {
 
     private static Tenant tenant(String line, Path file, int number, Session session) {
         if (line.startsWith("schema:") && line.length() > "schema:".length()) {
-            return Tenants.schema(line.substring("schema:".length()).strip(),
-                    session.builder(Database.connectionFactory(session.settings())));
+            return Tenants.schema(line.substring("schema:".length()).strip(), session.builder(session.tenantDatabase()));
         }
         try {
             String url = DatabaseUrls.toR2dbc(line);
