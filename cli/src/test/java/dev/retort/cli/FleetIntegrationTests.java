@@ -55,6 +55,17 @@ class FleetIntegrationTests {
     }
 
     @Test
+    void atATerminalAStatusLineShowsTheRunningTenants() {
+        assertThat(RetortCli.terminalAvailable()).as("script(1), from util-linux, gives the CLI a terminal").isTrue();
+
+        RetortCli.Run run = retort.runOnTerminal("upgrade", "--schemas", "tenant_%", "--parallel", "2");
+
+        assertThatRun(run).succeeded();
+        assertThat(run.stdout()).containsPattern("\\[[0-3]/4\\] 0 failed, [1-3] running; slowest: tenant_")
+                .contains("4 ok, 0 failed, 0 not started");
+    }
+
+    @Test
     void aFailingTenantIsTheExitCodeAndTheOthersAreNotStartedUnlessKeepGoing() {
         db.execute("CREATE TABLE tenant_2.accounts (id int)");
 

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,12 +39,14 @@ public final class Fleet {
     private final int parallel;
     private final int canary;
     private final boolean keepGoing;
+    private final Consumer<String> onStart;
 
-    private Fleet(List<Tenant> tenants, int parallel, int canary, boolean keepGoing) {
+    private Fleet(List<Tenant> tenants, int parallel, int canary, boolean keepGoing, Consumer<String> onStart) {
         this.tenants = List.copyOf(tenants);
         this.parallel = parallel;
         this.canary = canary;
         this.keepGoing = keepGoing;
+        this.onStart = onStart;
     }
 
     /**
@@ -51,7 +54,7 @@ public final class Fleet {
      * @return a fleet of them, {@value #DEFAULT_PARALLEL} at a time, no canary, stopping at the first failure
      */
     public static Fleet of(List<Tenant> tenants) {
-        return new Fleet(tenants, DEFAULT_PARALLEL, 0, false);
+        return new Fleet(tenants, DEFAULT_PARALLEL, 0, false, tenant -> { });
     }
 
     /**
@@ -63,7 +66,7 @@ public final class Fleet {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "--parallel must be 1 or more, not "
                     + tenantsAtOnce + ".");
         }
-        return new Fleet(tenants, tenantsAtOnce, canary, keepGoing);
+        return new Fleet(tenants, tenantsAtOnce, canary, keepGoing, onStart);
     }
 
     /**
@@ -71,7 +74,7 @@ public final class Fleet {
      * @return a copy with that many canaries
      */
     public Fleet canary(int first) {
-        return new Fleet(tenants, parallel, Math.max(0, first), keepGoing);
+        return new Fleet(tenants, parallel, Math.max(0, first), keepGoing, onStart);
     }
 
     /**
@@ -79,7 +82,16 @@ public final class Fleet {
      * @return a copy so configured
      */
     public Fleet keepGoing(boolean keepGoing) {
-        return new Fleet(tenants, parallel, canary, keepGoing);
+        return new Fleet(tenants, parallel, canary, keepGoing, onStart);
+    }
+
+    /**
+     * @param listener told each tenant's name as its run starts (on the thread that starts it),
+     *                 e.g. for a progress display; the results tell when each ends
+     * @return a copy that tells it
+     */
+    public Fleet onStart(Consumer<String> listener) {
+        return new Fleet(tenants, parallel, canary, keepGoing, listener);
     }
 
     /** @return the tenants */
@@ -103,10 +115,11 @@ public final class Fleet {
             List<Tenant> others = tenants.subList(canaries, tenants.size());
             Flux<TenantResult> first = Flux.fromIterable(tenants.subList(0, canaries))
                     .concatMap(tenant -> failed.get() ? Mono.just(TenantResult.skipped(tenant.name()))
-                            : one(tenant, operation, failed));
+                            : one(tenant, operation, failed, onStart));
             Flux<TenantResult> rest = Flux.fromIterable(others)
                     .flatMap(tenant -> Mono.defer(() -> failed.get() && !keepGoing
-                            ? Mono.just(TenantResult.skipped(tenant.name())) : one(tenant, operation, failed)), parallel);
+                            ? Mono.just(TenantResult.skipped(tenant.name())) : one(tenant, operation, failed, onStart)),
+                            parallel);
             // A failed canary stops the fleet, keep-going or not: that is what canaries are for.
             return first.concatWith(Flux.defer(() -> failed.get() && canaries > 0
                     ? Flux.fromIterable(others).map(tenant -> TenantResult.skipped(tenant.name())) : rest));
@@ -114,8 +127,9 @@ public final class Fleet {
     }
 
     private static Mono<TenantResult> one(Tenant tenant, Function<Retort, Flux<MigrationEvent>> operation,
-            AtomicBoolean failed) {
+            AtomicBoolean failed, Consumer<String> onStart) {
         return Mono.defer(() -> {
+            onStart.accept(tenant.name());
             long started = System.nanoTime();
             Tally tally = new Tally();
             return operation.apply(tenant.retort())

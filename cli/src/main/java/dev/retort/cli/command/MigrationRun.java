@@ -7,6 +7,7 @@ import dev.retort.ScriptRange;
 import dev.retort.Target;
 import dev.retort.cli.Session;
 import dev.retort.cli.output.FleetReport;
+import dev.retort.cli.output.Output;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.error.TargetException;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -74,10 +74,10 @@ final class MigrationRun {
     private int runFleet(Fleet fleet, Function<Retort, Flux<MigrationEvent>> run) {
         long started = System.nanoTime();
         List<TenantResult> results = new ArrayList<>();
-        Consumer<TenantResult> listener = session.output().fleetListener();
-        session.forEach(fleet.run(run), result -> {
+        Output.FleetListener listener = session.output().fleetListener(fleet.tenants().size());
+        session.forEach(fleet.onStart(listener.started()).run(run), result -> {
             results.add(result);
-            listener.accept(result);
+            listener.ended().accept(result);
         });
         session.output().report(FleetReport.of(results, Duration.ofNanos(System.nanoTime() - started)));
         return results.stream().filter(r -> r.error() != null).mapToInt(r -> r.error().code().exitCode()).max()

@@ -87,15 +87,18 @@ public final class Output {
     }
 
     /**
-     * @return what to give each tenant's result of a fleet run to: a JSON line with {@code --json},
-     *     else a line per tenant as it ends (failures even with {@code -q})
+     * @param tenants how many tenants the fleet has
+     * @return what to tell of a fleet run: a JSON line per result with {@code --json}, else a line
+     *     per tenant as it ends (failures even with {@code -q}) and, at a terminal, a live status line
      */
-    public Consumer<TenantResult> fleetListener() {
+    public FleetListener fleetListener(int tenants) {
         if (options.json()) {
-            return result -> json().write(tenantDocument(result));
+            return new FleetListener(tenant -> { }, result -> json().write(tenantDocument(result)));
         }
         Styles styles = terminal.styles();
-        return result -> {
+        FleetProgress progress = new FleetProgress(terminal.err(), terminal.interactive() && !options.quiet(), tenants);
+        return new FleetListener(progress::started, result -> {
+            progress.ended(result);
             if (result.outcome() != TenantResult.Outcome.FAILED && options.quiet()) {
                 return;
             }
@@ -108,7 +111,17 @@ public final class Output {
                 case SKIPPED -> "  " + styles.dim("skipped") + "  " + result.tenant() + "  not started";
             };
             text.line(styles.safe(line));
-        };
+            progress.redraw();
+        });
+    }
+
+    /**
+     * What a fleet run tells the output.
+     *
+     * @param started told each tenant's name as its run starts (any thread)
+     * @param ended   given each tenant's result as it ends (the main thread)
+     */
+    public record FleetListener(Consumer<String> started, Consumer<TenantResult> ended) {
     }
 
     private Map<String, Object> tenantDocument(TenantResult result) {
