@@ -46,6 +46,14 @@ class FleetIntegrationTests {
         assertThat(db.column("SELECT table_schema::text FROM information_schema.tables WHERE table_name = 'retort_version'"
                 + " ORDER BY 1", String.class)).containsExactly("tenant_1", "tenant_2", "tenant_3", "tenant_4");
         assertThatRun(retort.run("downgrade", "-1", "--schemas", "tenant_3")).succeeded();
+        assertThatRun(retort.run("check", "--schemas", "tenant_%")).exitedWith(1).printed("tenant_3:\n")
+                .printed("1 pending revision: b2").printed("4 tenants, 1 failing.");
+        db.execute("ALTER TABLE tenant_2.accounts ADD COLUMN nickname text");
+        assertThatRun(retort.run("upgrade", "-q", "--schemas", "tenant_3")).succeeded();
+        assertThatRun(retort.run("check", "--schemas", "tenant_%")).exitedWith(1)
+                .printed("tenant_2:\nDatabase at b2.\nUp to date.\ndrift:").printed("column accounts.nickname: in the database, not in the migrations")
+                .printed("4 tenants, 1 failing.");
+        assertThatRun(retort.run("downgrade", "-q", "-1", "--schemas", "tenant_3")).succeeded();
         assertThatRun(retort.run("lint", "--schemas", "tenant_%")).succeeded().printed("tenant_3:\n")
                 .printed("Linted 1 pending revision: 0 errors, 1 warning.").printed("No findings in 0 pending revisions.");
         assertThatRun(retort.run("current", "--schemas", "tenant_%")).succeeded().printed("tenant_2  b2\n")
