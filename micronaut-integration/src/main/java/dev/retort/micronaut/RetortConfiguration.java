@@ -1,6 +1,7 @@
 package dev.retort.micronaut;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.util.Toggleable;
 
 /**
@@ -14,6 +15,7 @@ public class RetortConfiguration implements Toggleable {
     private boolean enabled = true;
 
     @Override
+    @Bindable(defaultValue = "true")
     public boolean isEnabled() {
         return enabled;
     }

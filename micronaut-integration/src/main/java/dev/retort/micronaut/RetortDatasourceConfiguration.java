@@ -4,6 +4,7 @@ import dev.retort.RetortBuilder;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.util.Toggleable;
 
 import java.time.Duration;
@@ -89,6 +90,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     }
 
     @Override
+    @Bindable(defaultValue = "" + DEFAULT_ENABLED)
     public boolean isEnabled() {
         return enabled;
     }
@@ -105,6 +107,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return where the migration scripts are
      */
+    @Bindable(defaultValue = DEFAULT_LOCATION)
     public List<String> getLocations() {
         return locations;
     }
@@ -124,6 +127,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return the target expression
      */
+    @Bindable(defaultValue = DEFAULT_TARGET)
     public String getTarget() {
         return target;
     }
@@ -215,6 +219,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return how many tenant schemas are migrated at once
      */
+    @Bindable(defaultValue = "" + DEFAULT_PARALLEL)
     public int getParallel() {
         return parallel;
     }
@@ -231,6 +236,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return what to do with lint findings of the revisions about to be applied
      */
+    @Bindable(defaultValue = "warn")
     public LintMode getLint() {
         return lint;
     }
@@ -249,6 +255,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return how many more tries a revision gets after failing to take a lock in time
      */
+    @Bindable(defaultValue = "" + DEFAULT_LOCK_RETRIES)
     public int getLockRetries() {
         return lockRetries;
     }
@@ -266,6 +273,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return when migrations run
      */
+    @Bindable(defaultValue = "startup")
     public MigrationMode getMode() {
         return mode;
     }
@@ -284,6 +292,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return how long to wait for another instance's migration lock
      */
+    @Bindable(defaultValue = "10m")
     public Duration getLockTimeout() {
         return lockTimeout;
     }
@@ -301,6 +310,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return how long to keep retrying while the database is not reachable yet
      */
+    @Bindable(defaultValue = "0s")
     public Duration getConnectRetry() {
         return connectRetry;
     }
@@ -319,6 +329,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return how long one try to connect may take until the database has answered
      */
+    @Bindable(defaultValue = "10s")
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
@@ -337,6 +348,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return the schema of Retort's tables
      */
+    @Bindable(defaultValue = DEFAULT_SCHEMA)
     public String getSchema() {
         return schema;
     }
@@ -353,6 +365,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return the prefix of Retort's table names
      */
+    @Bindable(defaultValue = DEFAULT_TABLE_PREFIX)
     public String getTablePrefix() {
         return tablePrefix;
     }
@@ -370,6 +383,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return what an entity that does not match the schema does
      */
+    @Bindable(defaultValue = "warn")
     public EntityCheckMode getEntityCheck() {
         return entityCheck;
     }
@@ -406,6 +420,7 @@ public class RetortDatasourceConfiguration implements Toggleable {
     /**
      * @return whether an applied file edited since, an unknown or a dirty revision stops the migration
      */
+    @Bindable(defaultValue = "false")
     public boolean isValidateOnMigrate() {
         return validateOnMigrate;
     }

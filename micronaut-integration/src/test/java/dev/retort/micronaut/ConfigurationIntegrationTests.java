@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,7 +88,28 @@ class ConfigurationIntegrationTests {
                 "\"retort.datasources.*.schema\"",
                 "\"retort.datasources.*.table-prefix\"", "\"retort.datasources.*.entity-check\"",
                 "\"retort.datasources.*.entity-packages\"", "\"retort.datasources.*.validate-on-migrate\"",
-                "\"retort.enabled\"");
+                "\"retort.datasources.*.baseline\"", "\"retort.datasources.*.session-settings\"",
+                "\"retort.datasources.*.lock-retries\"", "\"retort.datasources.*.lint\"",
+                "\"retort.datasources.*.schemas\"", "\"retort.datasources.*.schema-pattern\"",
+                "\"retort.datasources.*.parallel\"", "\"retort.enabled\"");
+        // The defaults, which IDEs show beside each key.
+        Map<String, String> defaults = new TreeMap<>();
+        // Each property runs from its "name" to the next one's; descriptions may hold braces.
+        String[] entries = metadata.split("\"name\"\\s*:\\s*\"");
+        for (int i = 1; i < entries.length; i++) {
+            String name = entries[i].substring(0, entries[i].indexOf('"'));
+            Matcher value = Pattern.compile("\"defaultValue\"\\s*:\\s*\"?([^\",}]*)").matcher(entries[i]);
+            defaults.put(name, value.find() ? value.group(1).replace("\\/", "/") : null);
+        }
+        assertThat(defaults).containsEntry("retort.enabled", "true")
+                .containsEntry("retort.datasources.*.locations", "classpath:db/migrations")
+                .containsEntry("retort.datasources.*.target", "heads").containsEntry("retort.datasources.*.mode", "startup")
+                .containsEntry("retort.datasources.*.lock-timeout", "10m")
+                .containsEntry("retort.datasources.*.connect-timeout", "10s")
+                .containsEntry("retort.datasources.*.schema", "public")
+                .containsEntry("retort.datasources.*.lock-retries", "3").containsEntry("retort.datasources.*.lint", "warn")
+                .containsEntry("retort.datasources.*.parallel", "4")
+                .containsEntry("retort.datasources.*.entity-check", "warn");
     }
 
     @Test
