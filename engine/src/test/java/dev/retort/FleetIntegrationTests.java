@@ -162,6 +162,32 @@ class FleetIntegrationTests {
         }
     }
 
+    /** A tenant another run holds past the lock timeout fails alone; with keep-going the others are migrated. */
+    @Test
+    void aTenantLockedPastItsTimeoutFailsAloneAndTheOthersAreMigrated() {
+        List<Tenant> tenants = Tenants.schemas(db.connectionFactory(), "tenant_%",
+                factory -> builder(factory).lockTimeout(Duration.ofMillis(500))).block(PATIENCE);
+        long key = tenants.get(1).retort().lockKey();
+        Connection holder = Mono.from(db.connectionFactory().create()).block(PATIENCE);
+        try {
+            Flux.from(holder.createStatement("SELECT pg_advisory_lock(" + key + ")").execute())
+                    .flatMap(result -> result.map(row -> 1)).blockLast(PATIENCE);
+
+            List<TenantResult> results = Fleet.of(tenants).parallel(3).keepGoing(true).run(r -> r.upgrade(Target.HEADS))
+                    .collectList().block(PATIENCE);
+
+            assertThat(results).filteredOn(r -> r.outcome() == Outcome.FAILED).singleElement().satisfies(failed -> {
+                assertThat(failed.tenant()).isEqualTo("tenant_2");
+                assertThat(failed.error()).isNotNull().extracting(RetortException::code).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+            });
+            assertThat(results).filteredOn(r -> r.outcome() == Outcome.SUCCEEDED).hasSize(5);
+            assertThat(db.column("SELECT count(*) FROM pg_tables WHERE schemaname = 'tenant_2'", Long.class))
+                    .containsExactly(0L);
+        } finally {
+            Mono.from(holder.close()).block(PATIENCE);
+        }
+    }
+
     private long advisoryLocks() {
         return db.column("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'", Long.class).get(0);
     }

@@ -97,10 +97,18 @@ class FleetIntegrationTests {
         assertThat(db.column("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'retort%'", Long.class))
                 .containsExactly(0L);
 
+        // An unreachable tenant fails alone (exit 3, the worst); the reachable one is migrated.
+        Files.writeString(tenants, "r2dbc:postgresql://postgres@127.0.0.1:1/gone\nschema:tenant_3\n");
+        assertThatRun(retort.run("upgrade", "--tenants", tenants.toString(), "--keep-going")).exitedWith(3)
+                .printed("FAILED   r2dbc:postgresql://postgres@127.0.0.1:1/gone  Cannot connect")
+                .printed("1 ok, 1 failed, 0 not started.");
+        assertThat(db.column("SELECT count(*) FROM pg_tables WHERE schemaname = 'tenant_3' AND tablename = 'retort_version'",
+                Long.class)).containsExactly(1L);
+
         Files.writeString(tenants, "schema:tenant_1\n" + db.url() + "\n");
         assertThatRun(retort.run("upgrade", "--tenants", tenants.toString())).succeeded().printed("2 ok");
         assertThat(db.column("SELECT table_schema::text FROM information_schema.tables WHERE table_name = 'retort_version'"
-                + " ORDER BY 1", String.class)).containsExactly("public", "tenant_1");
+                + " ORDER BY 1", String.class)).containsExactly("public", "tenant_1", "tenant_3");
     }
 
     @Test
