@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Configures a {@link Retort}. Defaults: schema {@code public}, table prefix {@code retort}
@@ -46,6 +47,9 @@ public final class RetortBuilder {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Path manifests;
     private ShadowChoice shadow;
+    /** How messages name the run's own session settings. */
+    private static final String SETTINGS_ORIGIN = "the session settings";
+
     private SessionSettings sessionSettings = SessionSettings.NONE;
     private String migrationSearchPath;
     private int lockRetries = RunOptions.DEFAULT.lockRetries();
@@ -119,10 +123,7 @@ public final class RetortBuilder {
      *                         setting's name, or an empty value
      */
     public RetortBuilder sessionSettings(Map<String, String> settings) {
-        StringBuilder text = new StringBuilder();
-        settings.forEach((name, value) -> text.append(text.length() == 0 ? "" : ",").append(name).append('=')
-                .append('\'').append(value.replace("'", "''")).append('\''));
-        return sessionSettings(text.toString());
+        return sessionSettings(() -> SessionSettings.of(settings, SETTINGS_ORIGIN));
     }
 
     /**
@@ -135,9 +136,13 @@ public final class RetortBuilder {
      *                         {@code name=value}
      */
     public RetortBuilder sessionSettings(String settings) {
+        return sessionSettings(() -> settings.isBlank() ? SessionSettings.NONE
+                : SessionSettings.parse(settings, SETTINGS_ORIGIN, 0));
+    }
+
+    private RetortBuilder sessionSettings(Supplier<SessionSettings> settings) {
         try {
-            this.sessionSettings = settings.isBlank() ? SessionSettings.NONE
-                    : SessionSettings.parse(settings, "the session settings", 0);
+            this.sessionSettings = settings.get();
         } catch (IllegalArgumentException e) {
             throw new RetortException(ErrorCode.INVALID_CONFIGURATION, "Session settings: " + e.getMessage());
         }
@@ -290,7 +295,7 @@ public final class RetortBuilder {
             return sessionSettings;
         }
         String quoted = "\"" + migrationSearchPath.replace("\"", "\"\"") + "\"";
-        SessionSettings path = new SessionSettings(Map.of("search_path", quoted + ", public"), "the tenant's search path", 0);
+        SessionSettings path = SessionSettings.of(Map.of("search_path", quoted + ", public"), "the tenant's search path");
         return path.with(sessionSettings);
     }
 }

@@ -24,10 +24,8 @@ import java.util.function.Function;
  * back its revision in progress and releasing its lock.
  *
  * <pre>{@code
- * Fleet.of(tenants).parallel(4).canary(1)
- *         .run(retort -> retort.upgrade(Target.HEADS))
- *         .doOnNext(result -> log(result))
- *         .blockLast();
+ * Flux<TenantResult> results = Fleet.of(tenants).parallel(4).canary(1)
+ *         .run(retort -> retort.upgrade(Target.HEADS));   // cold: subscribe, or compose it
  * }</pre>
  */
 public final class Fleet {

@@ -116,9 +116,13 @@ final class StepRunner {
                 && failed.sqlState().filter(LOCK_NOT_AVAILABLE::equals).isPresent();
     }
 
-    /** @return the statements that apply the step's session settings inside its transaction */
-    private List<Added> settingsOf(PreparedStep step, boolean local) {
-        SessionSettings settings = options.settings().with(step.script().settings());
+    /** @return the step's session settings: the run's, with its own {@code set} header's added */
+    private SessionSettings settingsOf(PreparedStep step) {
+        return options.settings().with(step.script().settings());
+    }
+
+    /** @return the statements that apply the settings, inside a step's transaction or for its session */
+    private static List<Added> applying(SessionSettings settings, boolean local) {
         return settings.statements(local).stream()
                 .map(statement -> new Added(statement, "applying the session settings of " + settings.place(),
                         SETTINGS_ADVICE))
@@ -134,7 +138,7 @@ final class StepRunner {
         PreparedStep step = steps.get(i);
         return Flux.defer(() -> {
             long started = System.nanoTime();
-            List<Added> begun = concat(opening, settingsOf(step, true));
+            List<Added> begun = concat(opening, applying(settingsOf(step), true));
             Flux<MigrationEvent> work = step.script().transactional()
                     ? pipelined(steps, i, held, ahead, started, begun).orElseGet(() -> transactional(step, held, begun))
                     : created(opening, held).thenMany(nonTransactional(step, started, held));
@@ -158,7 +162,7 @@ final class StepRunner {
             if (i + 1 < steps.size() && steps.get(i + 1).script().transactional()) {
                 Added committed = new Added(sql.committed(step), "checking that revision " + step.revision() + " committed");
                 PreparedStep following = steps.get(i + 1);
-                sendOneBatch(following, concat(List.of(committed), settingsOf(following, true)), held)
+                sendOneBatch(following, concat(List.of(committed), applying(settingsOf(following), true)), held)
                         .ifPresent(next -> ahead.put(i + 1, next));
             }
         });
@@ -257,11 +261,11 @@ final class StepRunner {
     private Flux<MigrationEvent> nonTransactional(PreparedStep step, long started, RunSession.Session held) {
         Connection connection = held.work();
         Mono<Long> markStarted = Connections.execute(connection, sql.started(step));
-        List<Added> settings = settingsOf(step, false);
+        SessionSettings settings = settingsOf(step);
         Flux<MigrationEvent> applySettings = settings.isEmpty() ? Flux.empty()
-                : execute(held, step, StatementBatch.of(settings));
-        List<Added> resets = options.settings().with(step.script().settings()).resets().stream()
-                .map(statement -> new Added(statement, "restoring the session")).toList();
+                : execute(held, step, StatementBatch.of(applying(settings, false)));
+        List<Added> resets = settings.resets().stream().map(statement -> new Added(statement, "restoring the session"))
+                .toList();
         StatementBatch reset = StatementBatch.of(concat(resetting(held), resets));
         Flux<MigrationEvent> finish = Connections.inTransaction(connection,
                         Connections.rowsPerStatement(connection, reset.sql(), reset.parts().size())

@@ -48,13 +48,29 @@ public record SessionSettings(Map<String, String> values, String origin, int lin
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair.strip() : pair.substring(0, equals).strip();
             String value = equals < 0 ? "" : unquoted(pair.substring(equals + 1).strip());
-            if (!NAME.matcher(name).matches() || value.isEmpty()) {
-                throw new IllegalArgumentException("'" + pair.strip() + "' is not a setting: write name=value pairs"
-                        + " separated by commas, e.g. lock_timeout=5s, statement_timeout=10min");
-            }
-            values.put(name.toLowerCase(Locale.ROOT), value);
+            values.put(checked(name, value, pair.strip()), value);
         }
         return new SessionSettings(values, origin, line);
+    }
+
+    /**
+     * @param values names and values, in the order to apply them
+     * @param origin where they were given, for messages
+     * @return the settings
+     * @throws IllegalArgumentException naming a name that is not a setting's, or an empty value
+     */
+    public static SessionSettings of(Map<String, String> values, String origin) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        values.forEach((name, value) -> checked.put(checked(name, value, name + "=" + value), value));
+        return new SessionSettings(checked, origin, 0);
+    }
+
+    private static String checked(String name, String value, String written) {
+        if (!NAME.matcher(name).matches() || value.isEmpty()) {
+            throw new IllegalArgumentException("'" + written + "' is not a setting: write name=value pairs"
+                    + " separated by commas, e.g. lock_timeout=5s, statement_timeout=10min");
+        }
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,7 +61,7 @@ class LintCorpusUnitTests {
                 .map(line -> line.startsWith("\\") ? "" : line).collect(java.util.stream.Collectors.joining("\n"));
         Script script = InMemoryScripts.parse(file.getFileName().toString(),
                 "-- +upgrade\n" + text.replace("-- +", "-- plus "));
-        return Linter.lint(List.of(script), List.of(script), SessionSettings.NONE, Set.of(), false).block();
+        return Linter.lint(List.of(script), List.of(script), SessionSettings.NONE, Set.of(), false).block(PATIENCE);
     }
 
     /**

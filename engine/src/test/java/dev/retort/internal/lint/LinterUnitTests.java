@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 import java.util.Set;
 
+import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +81,7 @@ class LinterUnitTests {
         assertThat(rules(lint("-- set: lock_timeout=5s\n", alter, "ALTER TABLE orders DROP COLUMN note;")))
                 .doesNotContain("missing-lock-timeout");
         assertThat(rules(Linter.lint(List.of(script("", alter, "SELECT 1;")), List.of(),
-                SessionSettings.parse("lock_timeout=3s", "--set", 0), Set.of(), false).block()))
+                SessionSettings.parse("lock_timeout=3s", "--set", 0), Set.of(), false).block(PATIENCE)))
                 .doesNotContain("missing-lock-timeout");
     }
 
@@ -90,11 +91,11 @@ class LinterUnitTests {
         Script other = script("", "CREATE TABLE u (id int)", "DROP TABLE u;");
 
         List<LintFinding> findings = Linter.lint(List.of(withoutDowngrade), List.of(withoutDowngrade, other),
-                SessionSettings.NONE, Set.of(), false).block();
+                SessionSettings.NONE, Set.of(), false).block(PATIENCE);
 
         assertThat(rules(findings)).containsExactly("multiple-heads", "no-downgrade");
         assertThat(Linter.lint(List.of(withoutDowngrade), List.of(withoutDowngrade, other), SessionSettings.NONE,
-                Set.of("multiple-heads", "no-downgrade"), false).block()).isEmpty();
+                Set.of("multiple-heads", "no-downgrade"), false).block(PATIENCE)).isEmpty();
     }
 
     @Test
@@ -104,9 +105,9 @@ class LinterUnitTests {
                 + "-- +downgrade\nDROP INDEX i;\n");
 
         assertThat(rules(Linter.lint(List.of(creates, indexes), List.of(indexes), SessionSettings.NONE, Set.of(), true)
-                .block())).isEmpty();
+                .block(PATIENCE))).isEmpty();
         assertThat(rules(Linter.lint(List.of(creates, indexes), List.of(indexes), SessionSettings.NONE, Set.of(), false)
-                .block())).containsExactly("index-not-concurrent");
+                .block(PATIENCE))).containsExactly("index-not-concurrent");
     }
 
     @Test
@@ -115,7 +116,7 @@ class LinterUnitTests {
                 .isInstanceOf(MigrationFileException.class).hasMessageContaining("dir/r1.sql:2")
                 .hasMessageContaining("index-not-concurent").hasMessageContaining("index-not-concurrent");
         assertThatThrownBy(() -> Linter.lint(List.of(), List.of(), SessionSettings.NONE, Set.of("nope"), false)
-                .block())
+                .block(PATIENCE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
     }
 
@@ -133,7 +134,7 @@ class LinterUnitTests {
 
     private static List<LintFinding> lint(String header, String upgrade, String downgrade) {
         Script script = script(header, upgrade, downgrade);
-        return Linter.lint(List.of(script), List.of(script), SessionSettings.NONE, Set.of(), false).block();
+        return Linter.lint(List.of(script), List.of(script), SessionSettings.NONE, Set.of(), false).block(PATIENCE);
     }
 
     private static Script script(String header, String upgrade, String downgrade) {

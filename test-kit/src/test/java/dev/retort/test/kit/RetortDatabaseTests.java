@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The extension as a user registers it: a migrated database per class, and reset(). */
@@ -23,7 +25,7 @@ class RetortDatabaseTests {
         assertThat(db.column("SELECT revision::text FROM retort_version", String.class)).containsExactly("002_isbn");
         assertThat(db.column("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'books'"
                 + " ORDER BY ordinal_position", String.class)).containsExactly("id", "title", "isbn");
-        assertThat(db.retort().current().block()).containsExactly("002_isbn");
+        assertThat(db.retort().current().block(Duration.ofSeconds(30))).containsExactly("002_isbn");
     }
 
     @Test

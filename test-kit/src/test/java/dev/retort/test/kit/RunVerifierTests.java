@@ -7,6 +7,8 @@ import dev.retort.error.MigrationExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +51,7 @@ class RunVerifierTests {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Expected a plan of [001_books]")
                 .hasMessageContaining("001_books, 002_isbn");
-        retort.upgrade(Target.HEAD).blockLast();
+        retort.upgrade(Target.HEAD).blockLast(Duration.ofSeconds(30));
         assertThatThrownBy(() -> RunVerifier.of(retort.upgrade(Target.HEAD)).completesAt("001_books"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Expected the run completed after applying 0 at [001_books]");
