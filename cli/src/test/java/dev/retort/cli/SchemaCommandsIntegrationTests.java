@@ -71,6 +71,34 @@ class SchemaCommandsIntegrationTests {
     }
 
     @Test
+    void checkComparesTheSchemaEvenWithAnEditedFileAndSaysWhenItCannot() {
+        assertThatRun(project.run("-q", "upgrade")).succeeded();
+        // A fixed downgrade: the file changed, what it makes did not.
+        Examples.rewrite(project.migrations().resolve(Examples.HEAD + ".sql"), "DROP COLUMN rejection_reason;",
+                "DROP COLUMN IF EXISTS rejection_reason;");
+
+        assertThatRun(project.run("check")).exitedWith(1).printed("changed after it was applied").printed("No drift")
+                .printed("if the edit only fixes its downgrade, 'retort stamp " + Examples.HEAD + "' records the file");
+        assertThatRun(project.run("-q", "stamp", Examples.HEAD)).succeeded();
+        assertThatRun(project.run("check")).succeeded().printed("No drift");
+
+        Examples.rewrite(project.migrations().resolve(Examples.HEAD + ".sql"), "rejection_reason TEXT;",
+                "rejection_reason VARCHAR(500);");
+        db.execute("ALTER TABLE candidates ADD COLUMN nickname text");
+        assertThatRun(project.run("check")).exitedWith(1).printed("changed after it was applied")
+                .printed("or by the edited files above")
+                .printed("column candidates.nickname: in the database, not in the migrations")
+                .printed("column candidates.rejection_reason: type differs");
+
+        db.execute("UPDATE retort_version SET revision = 'ghost'");
+        assertThatRun(project.run("check")).exitedWith(1)
+                .printed("drift not checked: the database is at a revision no file defines");
+        assertThat(project.run("check", "--json").json().get("driftNotChecked").asText())
+                .isEqualTo("the database is at a revision no file defines");
+        assertThat(project.run("check", "--no-drift").stdout()).doesNotContain("drift");
+    }
+
+    @Test
     void diffComparesAnySourcesNamed() {
         assertThatRun(project.run("-q", "upgrade", "000_initial_schema")).succeeded();
 

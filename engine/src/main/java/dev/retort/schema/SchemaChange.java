@@ -79,7 +79,13 @@ public record SchemaChange(ObjectKind kind, String name, Type type, SortedMap<St
         if (shown(was) && shown(is)) {
             return property + " differs (" + first + ": " + show(was) + ", " + second + ": " + show(is) + ")";
         }
-        return (property.equals("definition") && kind != ObjectKind.CONSTRAINT ? "body" : property) + " differs";
+        return (property.equals("definition") && hasBody() ? "body" : property) + " differs";
+    }
+
+    /** A function's or a view's definition is a body of code; an index's or a trigger's is one clause. */
+    private boolean hasBody() {
+        return kind == ObjectKind.FUNCTION || kind == ObjectKind.PROCEDURE || kind == ObjectKind.VIEW
+                || kind == ObjectKind.MATERIALIZED_VIEW;
     }
 
     private static boolean shown(@Nullable String value) {

@@ -52,6 +52,18 @@ class SchemaDiffUnitTests {
     }
 
     @Test
+    void aLongIndexDefinitionIsNamedAsTheDefinition() {
+        String definition = "CREATE INDEX candidates_phone ON public.candidates USING btree (%s)";
+        SchemaDiff diff = SchemaDiff.between(
+                snapshot(SchemaObject.of(ObjectKind.INDEX, "candidates_phone", Map.of("definition",
+                        definition.formatted("phone")))),
+                snapshot(SchemaObject.of(ObjectKind.INDEX, "candidates_phone", Map.of("definition",
+                        definition.formatted("lower(phone)")))));
+
+        assertThat(diff.describe("a", "b")).containsExactly("index candidates_phone: definition differs");
+    }
+
+    @Test
     void theTextFormLeavesOutTheExistsMarkerAndIndentsBodies() {
         String text = snapshot(SchemaObject.of(ObjectKind.TABLE, "t", Map.of("exists", "yes", "comment", "c")),
                 SchemaObject.of(ObjectKind.FUNCTION, "f()", Map.of("definition", "line 1\nline 2"))).text();

@@ -2,6 +2,8 @@ package dev.retort.cli.command;
 
 import dev.retort.Retort;
 import dev.retort.ValidationReport;
+import dev.retort.ValidationReport.Kind;
+import dev.retort.ValidationReport.Problem;
 import dev.retort.cli.Session;
 import dev.retort.cli.output.DiffView;
 import dev.retort.cli.output.FleetCheckView;
@@ -36,7 +38,7 @@ final class Comparison {
      * @param session the session
      * @param passes  what the command requires of the report
      * @param drift   whether the database's schema must also be what its migrations make; checked
-     *                only when the files and the database agree
+     *                unless the migrations at the database's revisions cannot be replayed
      * @return 0 when it passes (with no drift, if asked), else 1
      */
     static int run(Session session, Predicate<ValidationReport> passes, boolean drift) {
@@ -60,16 +62,40 @@ final class Comparison {
     }
 
     private static Mono<Checked> compare(Retort retort, boolean drift) {
-        return retort.validate().flatMap(report -> drift && report.isValid()
-                ? retort.drift().map(difference -> new Checked(report, difference))
-                : Mono.just(new Checked(report, null)));
+        return retort.validate().flatMap(report -> {
+            Optional<String> unreplayable = unreplayable(report);
+            if (!drift || unreplayable.isPresent()) {
+                return Mono.just(new Checked(report, null, drift ? unreplayable.get() : null));
+            }
+            return retort.drift().map(difference -> new Checked(report, difference, null));
+        });
     }
 
-    /** A comparison: the report and, when asked for and the files agree, the drift. */
-    private record Checked(ValidationReport report, @Nullable SchemaDiff difference) {
+    /**
+     * Why the migrations at the database's revisions cannot be replayed into a shadow, if they
+     * cannot: a revision no file defines, or a file the replay would refuse. An edited file or a
+     * dirty database does not stop the replay, and drift then shows what the edit or the failed
+     * revision left different.
+     */
+    private static Optional<String> unreplayable(ValidationReport report) {
+        return report.problems().stream().map(Problem::kind)
+                .filter(kind -> kind == Kind.UNKNOWN_REVISION || kind == Kind.INVALID_FILE)
+                .findFirst()
+                .map(kind -> kind == Kind.UNKNOWN_REVISION
+                        ? "the database is at a revision no file defines"
+                        : "a migration file is invalid");
+    }
+
+    /**
+     * A comparison: the report and, when asked for, the drift, or why it could not be checked.
+     */
+    private record Checked(ValidationReport report, @Nullable SchemaDiff difference, @Nullable String driftNotChecked) {
 
         ValidationView view() {
             ValidationView view = ValidationView.of(report);
+            if (driftNotChecked != null) {
+                return view.withDriftNotChecked(driftNotChecked);
+            }
             return difference == null ? view : view.withDrift(DiffView.of(difference, "the migrations", "the database"));
         }
 

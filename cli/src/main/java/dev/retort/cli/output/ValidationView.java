@@ -16,9 +16,10 @@ import java.util.List;
  * @param problems     what is wrong: edited files, unknown applied revisions, a dirty database
  * @param drift        for {@code check}: what was changed in the database by hand, or {@code null}
  *                     when not checked
+ * @param driftNotChecked for {@code check}: why drift was not checked although asked for, or {@code null}
  */
 public record ValidationView(boolean upToDate, boolean valid, List<String> currentHeads, List<String> pending,
-        List<Problem> problems, @Nullable DiffView drift) implements Report {
+        List<Problem> problems, @Nullable DiffView drift, @Nullable String driftNotChecked) implements Report {
 
     /**
      * One problem.
@@ -38,7 +39,7 @@ public record ValidationView(boolean upToDate, boolean valid, List<String> curre
         return new ValidationView(report.isUpToDate(), report.isValid(),
                 report.currentHeads().stream().sorted().toList(), report.pending(), report.problems().stream()
                         .map(p -> new Problem(p.kind().name(), p.revision(), p.message()))
-                        .toList(), null);
+                        .toList(), null, null);
     }
 
     /**
@@ -46,7 +47,15 @@ public record ValidationView(boolean upToDate, boolean valid, List<String> curre
      * @return this view with it
      */
     public ValidationView withDrift(DiffView drift) {
-        return new ValidationView(upToDate, valid, currentHeads, pending, problems, drift);
+        return new ValidationView(upToDate, valid, currentHeads, pending, problems, drift, null);
+    }
+
+    /**
+     * @param reason why drift could not be checked
+     * @return this view saying so
+     */
+    public ValidationView withDriftNotChecked(String reason) {
+        return new ValidationView(upToDate, valid, currentHeads, pending, problems, null, reason);
     }
 
     @Override
@@ -64,9 +73,16 @@ public record ValidationView(boolean upToDate, boolean valid, List<String> curre
         if (drift != null && drift.equal()) {
             text.line("No drift: the schema is what the migrations make.");
         } else if (drift != null) {
-            text.line(styles.error("drift: ") + "the database differs from what its migrations make"
-                    + " (changed by hand?):");
+            text.line(styles.error("drift: ") + "the database differs from what its migrations make ("
+                    + (hasEditedFiles() ? "changed by hand, or by the edited files above: their current text is"
+                            + " what was replayed" : "changed by hand?") + "):");
             drift.changes().forEach(change -> text.line("  " + change.description()));
+        } else if (driftNotChecked != null) {
+            text.line(styles.warning("drift not checked: ") + driftNotChecked + "; fix the problem above first");
         }
+    }
+
+    private boolean hasEditedFiles() {
+        return problems.stream().anyMatch(problem -> problem.kind().equals(ValidationReport.Kind.CHECKSUM_CHANGED.name()));
     }
 }

@@ -40,7 +40,7 @@ public final class Validation {
         if (!unknown.isEmpty()) {
             return new ValidationReport(sorted(state.heads()), List.of(), problems);
         }
-        problems.addAll(checksumChanges(catalog, applied(catalog, state.heads()), history));
+        problems.addAll(checksumChanges(catalog, state.heads(), history));
         return new ValidationReport(sorted(state.heads()), pending(catalog, state.heads()), problems);
     }
 
@@ -60,7 +60,8 @@ public final class Validation {
         return applied;
     }
 
-    private static List<Problem> checksumChanges(Catalog catalog, Set<String> applied, List<HistoryEntry> history) {
+    private static List<Problem> checksumChanges(Catalog catalog, Set<String> heads, List<HistoryEntry> history) {
+        Set<String> applied = applied(catalog, heads);
         Map<String, HistoryEntry> latest = new HashMap<>();
         for (HistoryEntry entry : history) {
             if (entry.success() && entry.operation() != Operation.DOWNGRADE && entry.checksum() != null) {
@@ -74,7 +75,9 @@ public final class Validation {
             if (recorded != null && !recorded.checksum().equals(summary.checksum())) {
                 problems.add(new Problem(Kind.CHECKSUM_CHANGED, revision, summary.location() + " changed after it was"
                         + " applied on " + recorded.appliedAt() + " (recorded " + recorded.checksum() + ", now "
-                        + summary.checksum() + "); revert the edit and put the change in a new revision"));
+                        + summary.checksum() + "); revert the edit and put the change in a new revision"
+                        + (heads.contains(revision) ? "; if the edit only fixes its downgrade, 'retort stamp "
+                                + revision + "' records the file as it is now" : "")));
             }
         }
         return problems;
