@@ -1,7 +1,8 @@
 #!/bin/sh
 # Reading a schema (docs/performance.md): a fresh `retort schema --json` against `pg_dump
-# --schema-only` on the bench's workload, Retort's snapshot in process, and a fresh `retort check`
-# with drift (a replay into a shadow database and two snapshots).
+# --schema-only` on the bench's workload, Retort's snapshot in process, a fresh `retort check` with
+# drift (a replay into a shadow database and two snapshots) and a fresh `retort roundtrip` of the
+# last 100 revisions.
 #
 #   bench/schema.sh [N]      N migrations applied first (default 1,000)
 #

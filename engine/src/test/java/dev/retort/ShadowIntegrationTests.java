@@ -6,16 +6,23 @@ import dev.retort.schema.RoundtripResult.Outcome;
 import dev.retort.schema.RoundtripResult;
 import dev.retort.schema.SchemaDiff;
 import dev.retort.test.database.PostgresDatabase;
+import io.r2dbc.spi.Closeable;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.retort.test.Patience.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +155,62 @@ class ShadowIntegrationTests {
         assertThat(shadows()).as("the shadow exists while the replay runs").hasSize(1);
 
         replay.dispose();
+    }
+
+    @Test
+    void aShadowFactoryThatMustBeClosedIsClosedBeforeItsDatabaseIsDropped() {
+        threeRevisions();
+        List<ClosingFactory> made = new CopyOnWriteArrayList<>();
+        Retort retort = Retort.builder(db.connectionFactory()).migrations(MigrationSources.directory(workspace.directory()))
+                .shadowDatabases(name -> {
+                    ClosingFactory factory = new ClosingFactory(ConnectionFactories.get(db.options().mutate()
+                            .option(ConnectionFactoryOptions.DATABASE, name).build()), name);
+                    made.add(factory);
+                    return factory;
+                }).build();
+
+        assertThat(retort.roundtrip().collectList().block(PATIENCE)).extracting(RoundtripResult::outcome)
+                .containsOnly(Outcome.RESTORED).hasSize(3);
+        workspace.files().revision("d4", "c3", "CREATE TABLE broken (id int REFERENCES nowhere);", null);
+        assertThatThrownBy(() -> retort.schemaOf(Target.HEADS).block(PATIENCE))
+                .isInstanceOf(MigrationExecutionException.class);
+
+        assertThat(made).as("one per use, each closed once while its database still existed").hasSize(2)
+                .allSatisfy(factory -> assertThat(factory.closes).containsExactly(true));
+    }
+
+    /** A shadow's factory that, like a pool, holds resources until closed; records each close. */
+    private static final class ClosingFactory implements ConnectionFactory, Closeable {
+
+        private final ConnectionFactory delegate;
+        private final String database;
+        /** For each close: whether the shadow database still existed. */
+        private final List<Boolean> closes = new CopyOnWriteArrayList<>();
+
+        ClosingFactory(ConnectionFactory delegate, String database) {
+            this.delegate = delegate;
+            this.database = database;
+        }
+
+        @Override
+        public Publisher<? extends Connection> create() {
+            return delegate.create();
+        }
+
+        @Override
+        public ConnectionFactoryMetadata getMetadata() {
+            return delegate.getMetadata();
+        }
+
+        @Override
+        public Publisher<Void> close() {
+            return Flux.usingWhen(db.connectionFactory().create(), c -> Flux.from(c.createStatement(
+                                    "SELECT count(*) FROM pg_database WHERE datname = '" + database + "'").execute())
+                            .flatMap(result -> result.map(row -> row.get(0, Long.class))),
+                    Connection::close)
+                    .doOnNext(count -> closes.add(count == 1))
+                    .then();
+        }
     }
 
     @Test

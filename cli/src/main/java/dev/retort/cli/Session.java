@@ -172,7 +172,7 @@ public final class Session {
             if (settings().shadowUrl() != null) {
                 builder.shadowDatabase(Database.shadowFactory(settings()));
             } else {
-                builder.shadowDatabasesLike(Database.options(settings()));
+                builder.shadowDatabases(Database.shadowPools(settings()));
             }
         }
         return builder;

@@ -27,9 +27,9 @@ import java.util.Optional;
  * alternating, {@value #PROCESS_RUNS} runs each, with a fresh {@code retort current} beside them as
  * the floor of any fresh Retort process (start, connect, one query; no migration files to read);
  * Retort's snapshot in process (median of the last {@value #MEASURED} of {@value #IN_PROCESS_RUNS});
- * and a fresh {@code retort check}, which replays
- * the migrations into a shadow database and compares two snapshots. Creates and drops its own
- * database.
+ * a fresh {@code retort check}, which replays the migrations into a shadow database and compares
+ * two snapshots; and a fresh {@code retort roundtrip} of the last {@value #ROUNDTRIP_REVISIONS}
+ * revisions. Creates and drops its own database.
  *
  * <p>Given a JDK 25 or later as well, it also runs the same two fresh processes on it with an
  * ahead-of-time cache (JEP 483/514, trained by one {@code schema --json} run): the best start a
@@ -46,6 +46,8 @@ public final class SchemaTiming {
     private static final String DATABASE = "bench_schema";
     private static final Duration PATIENCE = Duration.ofMinutes(10);
     private static final String AOT_CACHE = "retort.aot";
+    /** How many revisions the roundtrip checks: the last ones, on the schema all the others make. */
+    private static final int ROUNDTRIP_REVISIONS = 100;
 
     private SchemaTiming() {
     }
@@ -104,6 +106,9 @@ public final class SchemaTiming {
             }
         }
         double checkMs = timed(concat(cli, "--migrations", dir.toString(), "check"));
+        int checked = Math.min(ROUNDTRIP_REVISIONS, count);
+        double roundtripMs = timed(concat(cli, "--migrations", dir.toString(), "roundtrip",
+                RetortTool.revisionId(count - checked + 1) + ":"));
         double inProcess = WarmMedian.millis(() -> retort.schema().block(PATIENCE), IN_PROCESS_RUNS, MEASURED);
 
         System.out.printf("Schema reading, %,d migrations applied (%,d objects in the snapshot)%n", count,
@@ -116,6 +121,8 @@ public final class SchemaTiming {
         System.out.printf("| Retort.schema(), in process (median of runs %d-%d) | %.1f ms |%n",
                 IN_PROCESS_RUNS - MEASURED + 1, IN_PROCESS_RUNS, inProcess);
         System.out.printf("| retort check (replay into a shadow, two snapshots), fresh process | %.0f ms |%n", checkMs);
+        System.out.printf("| retort roundtrip of the last %d revisions (the %,d before them applied, not checked),"
+                + " fresh process | %.0f ms |%n", checked, count - checked, roundtripMs);
         if (aotCli.isPresent()) {
             System.out.printf("| on %s with an AOT cache: retort schema --json, fresh process | %.0f ms (%.2f) |%n",
                     aotJava.get(), median(aotRetortRuns), median(aotRetortRuns) / median(pgDumpRuns));

@@ -45,4 +45,12 @@ public final class RetortTool extends JvmTool implements RevisionFiles {
         // Writing starts no JVM, so the tool needs no way to start one.
         new RetortTool(null).write(workload, dir);
     }
+
+    /**
+     * @param number a migration's number
+     * @return the revision id {@link #writeRevisions} gives it, e.g. {@code m00042}
+     */
+    public static String revisionId(int number) {
+        return RevisionFiles.revision(number);
+    }
 }

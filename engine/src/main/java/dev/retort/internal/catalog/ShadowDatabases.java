@@ -5,6 +5,7 @@ import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import dev.retort.internal.r2dbc.Connections;
 import dev.retort.internal.r2dbc.ErrorTranslation;
+import io.r2dbc.spi.Closeable;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,8 +51,19 @@ public final class ShadowDatabases {
      *     dropped after a cancellation too
      */
     public <T> Flux<T> use(Function<ConnectionFactory, Flux<T>> work) {
-        return Flux.usingWhen(create(), name -> factory(name).flatMapMany(work), this::drop,
-                (name, error) -> drop(name), this::drop);
+        return Flux.usingWhen(create(), name -> Flux.usingWhen(factory(name), work, ShadowDatabases::close,
+                        (factory, error) -> close(factory), ShadowDatabases::close),
+                this::drop, (name, error) -> drop(name), this::drop);
+    }
+
+    /**
+     * A pooled factory keeps connections open to the shadow: they are closed before it is
+     * dropped, and a failure to close them does not stop the drop ({@code WITH (FORCE)} ends them).
+     */
+    private static Mono<Void> close(ConnectionFactory factory) {
+        return factory instanceof Closeable closeable
+                ? Mono.from(closeable.close()).onErrorResume(error -> Mono.empty())
+                : Mono.empty();
     }
 
     /** A factory given by the application may look its driver up, which reads jar files: not on an event loop. */
