@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
 
 /**
  * The one place that turns a failure into an exit code and a message: the engine's
@@ -33,6 +34,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     static final int USAGE = ErrorCode.INVALID_CONFIGURATION.exitCode();
     /** Exit code of a failure the engine did not classify. */
     static final int FAILED = ErrorCode.MIGRATION_FAILED.exitCode();
+    /** A shell's code for a command stopped by Ctrl-C; after SIGTERM the JVM exits with 143 whatever this says. */
+    private static final int INTERRUPTED = 130;
 
     private final RetortCommand root;
 
@@ -88,6 +91,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     private static ErrorView unexpected(Throwable error) {
         if (error instanceof IOException || error instanceof UncheckedIOException) {
             return ErrorView.of("IO_ERROR", FAILED, "Cannot read or write a file: " + error.getMessage() + ".");
+        }
+        if (error instanceof CancellationException) {
+            // Only a command that reads the database waits this way, and SIGTERM or Ctrl-C cancels it.
+            return ErrorView.of("INTERRUPTED", INTERRUPTED, "Interrupted before the command finished. It had"
+                    + " written nothing to the database, and the shadow databases it made are dropped.");
         }
         return ErrorView.of("UNEXPECTED", FAILED, "Unexpected " + error + ". Run again with --verbose for the stack"
                 + " trace, and please report it.");

@@ -77,9 +77,20 @@ final class RetortCli {
      * @return the running process
      */
     Process start(String... args) {
+        return start(ProcessBuilder.Redirect.DISCARD, args);
+    }
+
+    /**
+     * Starts the jar and returns at once, for tests that kill it midway and read what it said.
+     *
+     * @param stderr where its standard error goes; its standard output is discarded
+     * @param args   the arguments after {@code retort}
+     * @return the running process
+     */
+    Process start(ProcessBuilder.Redirect stderr, String... args) {
         try {
             return builder(jarCommand(List.of(), args)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(stderr).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -173,7 +174,8 @@ class SchemaCommandsIntegrationTests {
     void aTerminatedRoundtripDropsItsShadow() throws Exception {
         Files.writeString(project.migrations().resolve("003_slow.sql"), "-- revises: " + Examples.HEAD
                 + "\n-- +upgrade\nSELECT pg_sleep(30);\n-- +downgrade\nSELECT 1;\n");
-        Process run = project.cli().start("roundtrip");
+        Path stderr = project.directory().resolve("stderr.txt");
+        Process run = project.cli().start(ProcessBuilder.Redirect.to(stderr.toFile()), "roundtrip");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (db.column("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%'", Long.class)
                 .get(0) == 0 && System.nanoTime() < deadline) {
@@ -184,5 +186,6 @@ class SchemaCommandsIntegrationTests {
         run.destroy();
         assertThat(run.waitFor(40, TimeUnit.SECONDS)).isTrue();
         assertThat(shadows()).isEmpty();
+        assertThat(Files.readString(stderr)).contains("Interrupted").doesNotContain("Unexpected");
     }
 }
