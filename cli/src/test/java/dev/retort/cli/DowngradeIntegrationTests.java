@@ -42,6 +42,18 @@ class DowngradeIntegrationTests {
     }
 
     @Test
+    void aRevisionWhoseFileChangedAfterItWasAppliedIsNamedBeforeItsDowngradeRuns() {
+        assertThat(project.run("downgrade", "-1").stderr()).as("no warning for unedited files").isEmpty();
+        assertThatRun(project.run("-q", "upgrade")).succeeded();
+        Examples.rewrite(project.migrations().resolve(Examples.HEAD + ".sql"), "DROP COLUMN rejection_reason;",
+                "DROP COLUMN IF EXISTS rejection_reason;");
+
+        assertThatRun(project.run("downgrade", "-1")).succeeded().complained("warning: the file of "
+                + Examples.HEAD + " changed after it was applied: its downgrade runs as the file is now");
+        assertThat(DatabaseReadings.candidateColumns(db)).doesNotContain("rejection_reason");
+    }
+
+    @Test
     void withoutATargetIsAUsageError() {
         assertThatRun(project.run("downgrade")).exitedWith(2).complained("TARGET");
     }

@@ -5,6 +5,8 @@ import dev.retort.Operation;
 import dev.retort.Retort;
 import dev.retort.ScriptRange;
 import dev.retort.Target;
+import dev.retort.ValidationReport.Kind;
+import dev.retort.ValidationReport.Problem;
 import dev.retort.cli.Session;
 import dev.retort.cli.output.FleetReport;
 import dev.retort.cli.output.Output;
@@ -65,9 +67,30 @@ final class MigrationRun {
         if (sql) {
             printScript(range);
         } else {
+            if (operation == Operation.DOWNGRADE) {
+                warnAboutEditedFiles(session.online(), range.to());
+            }
             session.run(run.apply(session.online(), range.to()));
         }
         return 0;
+    }
+
+    /**
+     * A downgrade runs each revision's downgrade section as its file says now; a file edited after
+     * it was applied may no longer undo what the database got, so say so before it runs.
+     */
+    private void warnAboutEditedFiles(Retort retort, Target target) {
+        List<Problem> edited = session.await(retort.validate()).problems().stream()
+                .filter(problem -> problem.kind() == Kind.CHECKSUM_CHANGED).toList();
+        if (edited.isEmpty()) {
+            return;
+        }
+        Set<String> reverted = new HashSet<>();
+        session.await(retort.plan(operation, target)).steps().forEach(step -> reverted.add(step.revision()));
+        edited.stream().filter(problem -> reverted.contains(problem.revision())).forEach(problem -> session.output()
+                .warning("the file of " + problem.revision() + " changed after it was applied: its downgrade runs as"
+                        + " the file is now, which may not undo what the database got ('retort validate' shows the"
+                        + " change)"));
     }
 
     /** @return the worst exit code of the tenants: 0 when every one ran to the end */
