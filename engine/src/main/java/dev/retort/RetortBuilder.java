@@ -5,11 +5,11 @@ import dev.retort.error.RetortException;
 import dev.retort.internal.EngineSettings;
 import dev.retort.internal.RunOptions;
 import dev.retort.internal.catalog.ShadowChoice;
+import dev.retort.internal.catalog.ShadowOptions;
 import dev.retort.internal.history.TableNames;
 import dev.retort.internal.r2dbc.Connections;
 import dev.retort.internal.source.SessionSettings;
 import dev.retort.spi.MigrationSource;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 
@@ -232,7 +232,7 @@ public final class RetortBuilder {
      * {@code retort_shadow_<random>} that Retort creates on the same server and drops after each
      * use, also after an error or a cancellation. Needs a role with {@code CREATEDB}. A factory
      * that is an {@link io.r2dbc.spi.Closeable}, such as an r2dbc-pool {@code ConnectionPool}, is
-     * closed after each use, before its database is dropped: a roundtrip opens a connection for
+     * closed after each use, before its database is dropped: a roundtrip opens connections for
      * every step, so a pool makes it several times faster.
      *
      * @param connectTo a connection factory for another database of the same server, by name
@@ -259,15 +259,16 @@ public final class RetortBuilder {
 
     /**
      * Like {@link #shadowDatabases(Function)}, for the server these options name: the same host,
-     * port, user, password and options, another database.
+     * port, user, password and options, another database. When r2dbc-pool is on the class path
+     * (as in most R2DBC applications), the shadow's connections are pooled, which makes a
+     * {@link Retort#roundtrip()} several times faster.
      *
      * @param options the options of the database being migrated
      * @return this builder
      */
     public RetortBuilder shadowDatabasesLike(ConnectionFactoryOptions options) {
         // Looked up when a shadow is made, on a worker thread: finding the driver reads jar files.
-        return shadowDatabases(name -> ConnectionFactories.get(options.mutate()
-                .option(ConnectionFactoryOptions.DATABASE, name).build()));
+        return shadowDatabases(name -> ShadowOptions.connectTo(options, name));
     }
 
     private static Duration nonNegative(String what, Duration value) {

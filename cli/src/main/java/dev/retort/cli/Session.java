@@ -172,7 +172,8 @@ public final class Session {
             if (settings().shadowUrl() != null) {
                 builder.shadowDatabase(Database.shadowFactory(settings()));
             } else {
-                builder.shadowDatabases(Database.shadowPools(settings()));
+                // r2dbc-pool is on the class path, so the shadow's connections are pooled.
+                builder.shadowDatabasesLike(Database.options(settings()));
             }
         }
         return builder;

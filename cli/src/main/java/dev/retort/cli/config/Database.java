@@ -2,8 +2,6 @@ package dev.retort.cli.config;
 
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -11,7 +9,6 @@ import io.r2dbc.spi.Option;
 import reactor.netty.tcp.TcpResources;
 
 import java.time.Duration;
-import java.util.function.Function;
 
 /**
  * Turns the settings into the driver's {@link ConnectionFactory}: the URL is parsed, then the
@@ -28,12 +25,6 @@ public final class Database {
      * the URL asks for it.
      */
     private static final Option<Boolean> AUTODETECT_EXTENSIONS = Option.valueOf("autodetectExtensions");
-
-    /**
-     * At most the connections one step of a replay holds at once (its session, its lock, a
-     * reading of the version table), with room to spare: the pool makes them only when asked.
-     */
-    private static final int SHADOW_CONNECTIONS = 8;
 
     /** Whether this process made a connection factory, and so started the driver's event loops. */
     private static volatile boolean driverStarted;
@@ -81,19 +72,6 @@ public final class Database {
      */
     public static ConnectionFactory shadowFactory(Settings settings) {
         return factory(options(settings.shadowUrl(), null, null, settings), settings.shadowUrl());
-    }
-
-    /**
-     * @param settings the resolved settings
-     * @return for a temporary shadow database's name, a pool of connections to it: a roundtrip
-     *     runs several steps per revision, each of which would otherwise open connections of its
-     *     own (the engine closes the pool before it drops the shadow)
-     */
-    public static Function<String, ConnectionFactory> shadowPools(Settings settings) {
-        ConnectionFactoryOptions options = options(settings);
-        return name -> new ConnectionPool(ConnectionPoolConfiguration.builder(factory(options.mutate()
-                        .option(ConnectionFactoryOptions.DATABASE, name).build(), settings.url()))
-                .initialSize(0).maxSize(SHADOW_CONNECTIONS).build());
     }
 
     /**
