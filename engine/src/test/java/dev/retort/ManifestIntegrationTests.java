@@ -121,6 +121,22 @@ class ManifestIntegrationTests {
     }
 
     @Test
+    void validationChecksAPendingRevisionKnownOnlyFromTheManifest() throws Exception {
+        twoSettledRevisions();
+        inANewProcess(Operation.UPGRADE, Target.HEADS);
+        inANewProcess(Operation.DOWNGRADE, Target.parse("-1"));
+        SourceTestAccess.forgetCatalogs();
+
+        ValidationReport report = retort().validate().block(PATIENCE);
+
+        assertThat(report.pending()).containsExactly("r2");
+        assertThat(report.problems()).isEmpty();
+        SourceTestAccess.forgetCatalogs();
+        assertThat(retort().plan(Operation.DOWNGRADE, Target.parse("-1")).block(PATIENCE).steps())
+                .extracting(PlannedStep::revision).containsExactly("r1");
+    }
+
+    @Test
     void aFileEditedAfterItsManifestWasWrittenRunsAsEdited() throws Exception {
         workspace.files()
                 .revision("r1", null, "CREATE TABLE one (id int);", null)

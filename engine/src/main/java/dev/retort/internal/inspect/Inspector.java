@@ -12,6 +12,7 @@ import dev.retort.error.MigrationFileException;
 import dev.retort.error.RetortException;
 import dev.retort.internal.EngineSettings;
 import dev.retort.internal.graph.Planner;
+import dev.retort.internal.graph.Step;
 import dev.retort.internal.graph.Revision;
 import dev.retort.internal.history.DatabaseState;
 import dev.retort.internal.history.StateReader;
@@ -155,12 +156,14 @@ public final class Inspector {
      * ({@link StepPreparation}), each on its own, so that every refused file is reported, not the first.
      */
     private static Mono<List<ValidationReport.Problem>> refusedFiles(Catalog catalog, Set<String> heads) {
-        return Flux.fromIterable(Planner.upgrade(catalog.graph(), heads, "heads").steps())
-                .concatMap(step -> StepPreparation.prepare(List.of(step), catalog)
+        List<Step> steps = Planner.upgrade(catalog.graph(), heads, "heads").steps();
+        // A pending file unchanged since the manifest was written has not been read yet.
+        return catalog.reading(steps.stream().map(Step::revision).toList()).flatMap(read -> Flux.fromIterable(steps)
+                .concatMap(step -> StepPreparation.prepare(List.of(step), read)
                         .then(Mono.<ValidationReport.Problem>empty())
                         .onErrorResume(MigrationFileException.class, e -> Mono.just(new ValidationReport.Problem(
                                 ValidationReport.Kind.INVALID_FILE, step.revision(), e.getMessage()
                                         + "; 'retort upgrade' would refuse it before running anything"))))
-                .collectList();
+                .collectList());
     }
 }
