@@ -11,6 +11,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
+import io.r2dbc.spi.Result;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
@@ -156,6 +158,45 @@ class ShadowIntegrationTests {
 
         replay.dispose();
     }
+
+    @Test
+    void aReplayCancelledWhileItsShadowIsBeingCreatedDropsItOnceMade() throws InterruptedException {
+        threeRevisions();
+        // CREATE DATABASE copies template1 under a share lock, which this open transaction's comment holds off.
+        Connection blocker = Mono.from(db.connectionFactory().create()).block(PATIENCE);
+        try {
+            Flux.concat(Flux.from(blocker.beginTransaction()), Flux.from(blocker.createStatement(
+                    "COMMENT ON DATABASE template1 IS 'held by a test'").execute()).flatMap(Result::getRowsUpdated))
+                    .blockLast(PATIENCE);
+            Disposable replay = workspace.retort().schemaOf(Target.HEADS).subscribe(null, error -> { });
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (waitingCreates() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(waitingCreates()).as("CREATE DATABASE waits for the lock").isEqualTo(1);
+
+            replay.dispose();
+        } finally {
+            Mono.from(blocker.rollbackTransaction()).then(Mono.from(blocker.close())).block(PATIENCE);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (runningCreates() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Retort.shadowsDropped().block(PATIENCE);
+        assertThat(shadows()).as("made after the cancel, then dropped").isEmpty();
+    }
+
+    private static long waitingCreates() {
+        return db.column(CREATES + " AND wait_event_type = 'Lock'", Long.class).get(0);
+    }
+
+    private static long runningCreates() {
+        return db.column(CREATES, Long.class).get(0);
+    }
+
+    private static final String CREATES = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+            + " AND query LIKE 'CREATE DATABASE \"retort\\_shadow\\_%'";
 
     @Test
     void aShadowFactoryThatMustBeClosedIsClosedBeforeItsDatabaseIsDropped() {

@@ -15,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -76,19 +77,35 @@ public final class ShadowDatabases {
         return Mono.when(LIVE.values().stream().map(Sinks.Empty::asMono).toList());
     }
 
+    /**
+     * Creates a shadow, counted among the live ones from before its {@code CREATE DATABASE} is
+     * sent. A use cancelled meanwhile does not stop the statement, which the server would finish
+     * anyway once the client is gone: it runs to its end, and the database is then dropped.
+     */
     private Mono<String> create() {
         return Mono.defer(() -> {
             String name = "retort_shadow_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-            return server.with(connection -> Connections.execute(connection, "CREATE DATABASE " + quoted(name))
+            LIVE.put(name, Sinks.empty());
+            CompletableFuture<Void> created = server.with(connection -> Connections.execute(connection,
+                                    "CREATE DATABASE " + quoted(name))
                             .onErrorMap(ErrorTranslation::isStatementFailure, error -> new ConnectionException("Cannot"
                                     + " create a shadow database to replay the migrations into: "
                                     + ErrorTranslation.describe(error) + ". " + ADVICE, error))
                             .flux())
-                    .then(Mono.fromCallable(() -> {
-                        LIVE.put(name, Sinks.empty());
-                        return name;
-                    }));
+                    .then().toFuture();
+            return Mono.fromFuture(created, true)
+                    .doOnCancel(() -> created.whenComplete((done, error) -> drop(name).subscribe(null, e -> { })))
+                    .doOnError(error -> forget(name))
+                    .thenReturn(name);
         });
+    }
+
+    /** Counts a shadow as dropped: it was dropped, or never made. */
+    private static void forget(String name) {
+        Sinks.Empty<Void> dropped = LIVE.remove(name);
+        if (dropped != null) {
+            dropped.tryEmitEmpty();
+        }
     }
 
     private Mono<Void> drop(String name) {
@@ -99,12 +116,7 @@ public final class ShadowDatabases {
                 .onErrorMap(error -> new RetortException(ErrorCode.MIGRATION_FAILED, "Could not drop the shadow"
                         + " database " + name + ": " + ErrorTranslation.describe(error) + ". Drop it by hand: DROP"
                         + " DATABASE " + quoted(name) + ";", error))
-                .doFinally(signal -> {
-                    Sinks.Empty<Void> dropped = LIVE.remove(name);
-                    if (dropped != null) {
-                        dropped.tryEmitEmpty();
-                    }
-                });
+                .doFinally(signal -> forget(name));
     }
 
     private static String quoted(String name) {
