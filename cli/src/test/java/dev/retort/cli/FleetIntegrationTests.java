@@ -104,6 +104,9 @@ class FleetIntegrationTests {
                 .printed("1 ok, 1 failed, 0 not started.");
         assertThat(db.column("SELECT count(*) FROM pg_tables WHERE schemaname = 'tenant_3' AND tablename = 'retort_version'",
                 Long.class)).containsExactly(1L);
+        assertThatRun(retort.run("check", "--tenants", tenants.toString())).exitedWith(3)
+                .printed("r2dbc:postgresql://postgres@127.0.0.1:1/gone:\nerror: Cannot connect")
+                .printed("tenant_3:\nDatabase at b2.\nUp to date.\nNo drift").printed("2 tenants, 1 failing.");
 
         Files.writeString(tenants, "schema:tenant_1\n" + db.url() + "\n");
         assertThatRun(retort.run("upgrade", "--tenants", tenants.toString())).succeeded().printed("2 ok");

@@ -10,6 +10,7 @@ import dev.retort.cli.output.FleetCheckView;
 import dev.retort.cli.output.FleetCheckView.TenantCheck;
 import dev.retort.cli.output.ValidationView;
 import dev.retort.error.ErrorCode;
+import dev.retort.error.RetortException;
 import dev.retort.fleet.Fleet;
 import dev.retort.schema.SchemaDiff;
 import org.jspecify.annotations.Nullable;
@@ -51,11 +52,17 @@ final class Comparison {
         return checked.exitCode(passes);
     }
 
-    /** Each tenant compared with the files (and its own shadow, for drift); the worst exit code. */
+    /**
+     * Each tenant compared with the files (and its own shadow, for drift); the worst exit code. A
+     * tenant that cannot be compared (unreachable, say) is reported as such, and the others are
+     * still compared.
+     */
     private static int runFleet(Session session, Fleet fleet, Predicate<ValidationReport> passes, boolean drift) {
         FleetCheckView view = new FleetCheckView(session.await(Flux.fromIterable(fleet.tenants())
-                .flatMapSequential(tenant -> compare(tenant.retort(), drift).map(checked -> new TenantCheck(
-                        tenant.name(), checked.view(), checked.exitCode(passes))), fleet.parallelism())
+                .flatMapSequential(tenant -> compare(tenant.retort(), drift)
+                        .map(checked -> new TenantCheck(tenant.name(), checked.view(), null, checked.exitCode(passes)))
+                        .onErrorResume(RetortException.class, error -> Mono.just(new TenantCheck(tenant.name(), null,
+                                error.getMessage(), error.code().exitCode()))), fleet.parallelism())
                 .collectList()));
         session.output().report(view);
         return view.tenants().stream().mapToInt(TenantCheck::exitCode).max().orElse(0);

@@ -1,5 +1,7 @@
 package dev.retort.cli.output;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -18,17 +20,22 @@ public record FleetCheckView(List<TenantCheck> tenants) implements Report {
      * One tenant's comparison.
      *
      * @param tenant   the tenant's name
-     * @param check    what the comparison found
+     * @param check    what the comparison found, or {@code null} when it could not be made
+     * @param error    why it could not be made (the tenant cannot be reached, say), else {@code null}
      * @param exitCode what the command would exit with for this tenant alone
      */
-    public record TenantCheck(String tenant, ValidationView check, int exitCode) {
+    public record TenantCheck(String tenant, @Nullable ValidationView check, @Nullable String error, int exitCode) {
     }
 
     @Override
     public void printTo(Text text) {
         for (TenantCheck tenant : tenants) {
             text.line(text.styles().revision(tenant.tenant()) + ":");
-            tenant.check().printTo(text);
+            if (tenant.check() != null) {
+                tenant.check().printTo(text);
+            } else {
+                text.line(text.styles().error("error: ") + tenant.error());
+            }
         }
         long failing = tenants.stream().filter(t -> t.exitCode() != 0).count();
         text.line(tenants.size() + " tenants, " + failing + " failing.");
