@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import dev.retort.Retort;
 import dev.retort.cli.config.Database;
 import dev.retort.cli.output.Terminal;
 import picocli.CommandLine.Help.Ansi;
@@ -10,7 +9,6 @@ import java.io.Console;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ public final class Main {
     private static final String NETTY_JFR = "io.netty.jfr.enabled";
     /** Set by bin/retort, which starts the JVM with options for a short run. */
     private static final String LAUNCHER = "retort.launcher";
-    private static final Duration SHADOW_DROP_PATIENCE = Duration.ofSeconds(30);
 
     private Main() {
     }
@@ -36,23 +33,9 @@ public final class Main {
                 isInteractive());
         System.out.flush();
         System.err.flush();
-        awaitShadowDrops();
         Database.releaseDriver();
         // Exit with the command's code even if some library left a non-daemon thread behind.
         System.exit(exitCode);
-    }
-
-    /**
-     * A shadow database whose use was cancelled, say when one tenant of a fleet failed and the
-     * others were stopped, is dropped in the background: the process waits for it, rather than
-     * leave a {@code retort_shadow_*} database behind. Nothing to wait for is the common case.
-     */
-    private static void awaitShadowDrops() {
-        try {
-            Retort.shadowsDropped().block(SHADOW_DROP_PATIENCE);
-        } catch (RuntimeException e) {
-            // A drop that failed or hangs: exit anyway, as before; the shadow stays on the server as retort_shadow_*.
-        }
     }
 
     /**

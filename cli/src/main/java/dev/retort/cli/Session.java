@@ -25,7 +25,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +42,6 @@ public final class Session {
 
     /** The environment variable naming the directory of the engine's manifests. */
     static final String CACHE_DIR = "RETORT_CACHE_DIR";
-
-    /** How long an interrupted command waits for its shadow databases to be dropped. */
-    private static final Duration SHADOW_DROP_PATIENCE = Duration.ofSeconds(30);
 
     private final GlobalOptions options;
     private final Map<String, String> environment;
@@ -252,7 +248,7 @@ public final class Session {
             CompletableFuture<?> now = running;
             if (now != null) {
                 now.cancel(true);
-                Retort.shadowsDropped().block(SHADOW_DROP_PATIENCE);
+                Database.awaitShadowDrops();
             }
         }, "retort-shutdown"));
     }

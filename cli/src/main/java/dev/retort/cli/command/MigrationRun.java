@@ -2,6 +2,7 @@ package dev.retort.cli.command;
 
 import dev.retort.MigrationPlan;
 import dev.retort.Operation;
+import dev.retort.PlannedStep;
 import dev.retort.Retort;
 import dev.retort.ScriptRange;
 import dev.retort.Target;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What {@code upgrade}, {@code downgrade} and {@code stamp} have in common: run against the
@@ -85,8 +87,8 @@ final class MigrationRun {
         if (edited.isEmpty()) {
             return;
         }
-        Set<String> reverted = new HashSet<>();
-        session.await(retort.plan(operation, target)).steps().forEach(step -> reverted.add(step.revision()));
+        Set<String> reverted = session.await(retort.plan(operation, target)).steps().stream()
+                .map(PlannedStep::revision).collect(Collectors.toSet());
         edited.stream().filter(problem -> reverted.contains(problem.revision())).forEach(problem -> session.output()
                 .warning("the file of " + problem.revision() + " changed after it was applied: its downgrade runs as"
                         + " the file is now, which may not undo what the database got ('retort validate' shows the"

@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.Retort;
 import dev.retort.error.ErrorCode;
 import dev.retort.error.RetortException;
 import io.r2dbc.spi.ConnectionFactories;
@@ -18,6 +19,7 @@ import java.time.Duration;
 public final class Database {
 
     private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration SHADOW_DROP_PATIENCE = Duration.ofSeconds(30);
 
     /**
      * r2dbc-postgresql's codecs for extension types (hstore, PostGIS, pgvector), found by a query
@@ -35,16 +37,32 @@ public final class Database {
     /**
      * Stops the driver's event-loop threads, if any were started. Called just before the process
      * exits: the JVM's exit otherwise waits for those threads, which sit in a native
-     * {@code epoll_wait}, to stop by themselves, far longer than disposing them takes.
+     * {@code epoll_wait}, to stop by themselves, far longer than disposing them takes. First it
+     * waits for shadow databases still being dropped on those loops: a use cancelled, say when one
+     * tenant of a fleet failed and the others were stopped, drops its shadow in the background.
      */
     public static void releaseDriver() {
         if (!driverStarted) {
             return;
         }
+        awaitShadowDrops();
         try {
             TcpResources.disposeLoopsAndConnectionsLater(Duration.ZERO, RELEASE_TIMEOUT).block(RELEASE_TIMEOUT);
         } catch (RuntimeException e) {
             // Exiting anyway: the JVM then waits for the threads as it would have without this.
+        }
+    }
+
+    /**
+     * Waits, up to 30 s, until every shadow database this process created has been dropped.
+     * A drop that fails or hangs is given up on: the process exits anyway, and the shadow stays
+     * on the server as {@code retort_shadow_*}.
+     */
+    public static void awaitShadowDrops() {
+        try {
+            Retort.shadowsDropped().block(SHADOW_DROP_PATIENCE);
+        } catch (RuntimeException e) {
+            // Given up on, as documented.
         }
     }
 

@@ -24,6 +24,7 @@ import dev.retort.internal.source.FilesAndDatabase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,11 +66,12 @@ public final class Inspector {
      * @return the findings
      */
     public Mono<LintReport> lint(LintScope scope, Set<String> ignored) {
-        Mono<Catalog> catalog = catalog();
-        Mono<List<String>> revisions = scope == LintScope.ALL
-                ? catalog.map(c -> c.graph().revisions().stream().map(Revision::id).toList())
-                : status().map(Status::pending);
-        return Mono.zip(catalog, revisions).flatMap(read -> {
+        // The files are listed once: the pending revisions come from the same catalog.
+        Mono<Tuple2<Catalog, List<String>>> catalogAndRevisions = scope == LintScope.ALL
+                ? catalog().map(c -> Tuples.of(c, c.graph().revisions().stream().map(Revision::id).toList()))
+                : FilesAndDatabase.read(catalog(), state())
+                        .map(read -> Tuples.of(read.getT1(), status(read.getT1(), read.getT2()).pending()));
+        return catalogAndRevisions.flatMap(read -> {
             List<String> ids = read.getT2();
             List<String> heads = read.getT1().graph().heads();
             List<String> both = new ArrayList<>(ids);

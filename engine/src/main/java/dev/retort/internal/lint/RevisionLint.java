@@ -100,11 +100,7 @@ final class RevisionLint {
             i++;
         }
         if (t.isAny(i, "TABLE", "VIEW")) {
-            i++;
-            if (t.is(i, "IF") && t.is(i + 1, "NOT") && t.is(i + 2, "EXISTS")) {
-                i += 3;
-            }
-            created.add(lastName(t, i));
+            created.add(lastName(t, afterIfNotExists(t, i + 1)));
         }
     }
 
@@ -114,9 +110,7 @@ final class RevisionLint {
         if (concurrently) {
             i++;
         }
-        if (t.is(i, "IF") && t.is(i + 1, "NOT") && t.is(i + 2, "EXISTS")) {
-            i += 3;
-        }
+        i = afterIfNotExists(t, i);
         if (!t.is(i, "ON")) {
             i = afterName(t, i);
         }
@@ -133,10 +127,7 @@ final class RevisionLint {
     }
 
     private void alterTable(LeadingTokens t, int line) {
-        int i = 2;
-        if (t.is(i, "IF") && t.is(i + 1, "EXISTS")) {
-            i += 2;
-        }
+        int i = afterIfExists(t, 2);
         if (t.is(i, "ONLY")) {
             i++;
         }
@@ -179,7 +170,7 @@ final class RevisionLint {
             }
         } else if (t.is(i, "DROP") && !t.isAny(i + 1, "CONSTRAINT")) {
             int c = t.is(i + 1, "COLUMN") ? i + 2 : i + 1;
-            c = t.is(c, "IF") && t.is(c + 1, "EXISTS") ? c + 2 : c;
+            c = afterIfExists(t, c);
             add("drop-column", Severity.WARNING, line, "DROP COLUMN " + t.name(c) + " on " + table + " breaks the code"
                     + " still running against it while the deploy rolls out. Stop reading and writing it in one release,"
                     + " drop it in a later one.");
@@ -192,10 +183,7 @@ final class RevisionLint {
     }
 
     private void add(LeadingTokens t, int i, int end, String table, int line) {
-        int c = t.is(i, "COLUMN") ? i + 1 : i;
-        if (t.is(c, "IF") && t.is(c + 1, "NOT") && t.is(c + 2, "EXISTS")) {
-            c += 3;
-        }
+        int c = afterIfNotExists(t, t.is(i, "COLUMN") ? i + 1 : i);
         if (t.is(c, "CONSTRAINT")) {
             constraint(t, c + 2, end, table, line);
         } else if (t.isAny(c, "FOREIGN", "CHECK", "UNIQUE", "PRIMARY", "EXCLUDE")) {
@@ -273,10 +261,7 @@ final class RevisionLint {
     }
 
     private void dropTable(LeadingTokens t, int line) {
-        int i = 2;
-        if (t.is(i, "IF") && t.is(i + 1, "EXISTS")) {
-            i += 2;
-        }
+        int i = afterIfExists(t, 2);
         while (t.isName(i)) {
             String table = lastName(t, i);
             if (existing(table)) {
@@ -317,6 +302,16 @@ final class RevisionLint {
             k++;
         }
         return k;
+    }
+
+    /** @return the token after an {@code IF EXISTS} at {@code i}, or {@code i} when there is none */
+    private static int afterIfExists(LeadingTokens t, int i) {
+        return t.is(i, "IF") && t.is(i + 1, "EXISTS") ? i + 2 : i;
+    }
+
+    /** @return the token after an {@code IF NOT EXISTS} at {@code i}, or {@code i} when there is none */
+    private static int afterIfNotExists(LeadingTokens t, int i) {
+        return t.is(i, "IF") && t.is(i + 1, "NOT") && t.is(i + 2, "EXISTS") ? i + 3 : i;
     }
 
     /** @return the last part of the (possibly schema-qualified) name at {@code i}, as PostgreSQL folds it */
